@@ -1,0 +1,71 @@
+package io.twinline.line;
+
+import io.twinline.line.model.LineDefinition;
+import io.twinline.line.read.LineReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads line files. The entry point of this module. */
+public final class LineDefinitions {
+
+  /** The line {@code ./twinline serve} runs when no other is named. */
+  public static final String DEFAULT_LINE = "demo-conveyor.yaml";
+
+  private LineDefinitions() {}
+
+  /**
+   * Reads and checks a line file.
+   *
+   * @throws InvalidDefinitionException listing every problem, each with file:line:column and a
+   *     hint; also if the file cannot be read
+   */
+  public static LineDefinition read(Path file) throws InvalidDefinitionException {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw single(file.toString(), "no such file", "check the path; example lines are in line-definitions/");
+    } catch (IOException e) {
+      throw single(file.toString(), "cannot read the file: " + e.getMessage(), "");
+    }
+    return LineReader.read(file.toString(), text);
+  }
+
+  /** Reads a line from text; {@code fileName} is used in problem locations. */
+  public static LineDefinition parse(String fileName, String text)
+      throws InvalidDefinitionException {
+    return LineReader.read(fileName, text);
+  }
+
+  /**
+   * Reads one of the example lines shipped with Twinline, e.g. {@code demo-conveyor.yaml}.
+   *
+   * @throws IllegalArgumentException if there is no such example
+   */
+  public static LineDefinition example(String fileName) throws InvalidDefinitionException {
+    try (InputStream in = LineDefinitions.class.getResourceAsStream("/lines/" + fileName)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no example line named " + fileName);
+      }
+      return LineReader.read(fileName, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The component type keywords this version understands. */
+  public static List<String> componentTypes() {
+    return LineReader.componentTypes();
+  }
+
+  private static InvalidDefinitionException single(String file, String message, String hint) {
+    return new InvalidDefinitionException(
+        List.of(new Problem(new SourceLocation(file, 0, 0), "", message, hint)));
+  }
+}

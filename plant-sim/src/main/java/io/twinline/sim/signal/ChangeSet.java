@@ -1,0 +1,87 @@
+package io.twinline.sim.signal;
+
+import java.util.List;
+
+/**
+ * The signal changes of one stretch of simulated time, in the order they happened, each with its
+ * simulated time. Immutable once published; safe to read from any thread. A signal that changed
+ * twice appears twice, so a short pulse is never lost.
+ */
+public final class ChangeSet {
+
+  private static final ChangeSet EMPTY = new ChangeSet(new Signal[0], new long[0], new long[0], 0,
+      false);
+
+  private final Signal[] signals;
+  private final long[] times;
+  private final long[] bits;
+  private final int size;
+  private final boolean snapshot;
+
+  ChangeSet(Signal[] signals, long[] times, long[] bits, int size, boolean snapshot) {
+    this.signals = signals;
+    this.times = times;
+    this.bits = bits;
+    this.size = size;
+    this.snapshot = snapshot;
+  }
+
+  public static ChangeSet empty() {
+    return EMPTY;
+  }
+
+  public int size() {
+    return size;
+  }
+
+  public boolean isEmpty() {
+    return size == 0;
+  }
+
+  /**
+   * True if this set holds the value of every signal (after a start or a reset), rather than the
+   * changes since the last publication.
+   */
+  public boolean isSnapshot() {
+    return snapshot;
+  }
+
+  /** The signal of change {@code i}. Read only its immutable identity (id, path, type) here. */
+  public Signal signal(int i) {
+    check(i);
+    return signals[i];
+  }
+
+  public long time(int i) {
+    check(i);
+    return times[i];
+  }
+
+  public long bits(int i) {
+    check(i);
+    return bits[i];
+  }
+
+  /** The new value of change {@code i} as Boolean, Integer or Double. */
+  public Object value(int i) {
+    return SignalValues.toObject(signal(i).type(), bits(i));
+  }
+
+  /** The changes as records, for tests and tools (allocates). */
+  public List<Change> toList() {
+    Change[] list = new Change[size];
+    for (int i = 0; i < size; i++) {
+      list[i] = new Change(signals[i].path().toString(), times[i], value(i));
+    }
+    return List.of(list);
+  }
+
+  /** One change, for tests and tools. */
+  public record Change(String path, long time, Object value) {}
+
+  private void check(int i) {
+    if (i < 0 || i >= size) {
+      throw new IndexOutOfBoundsException(i);
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package io.twinline.sim.signal;
+
+import io.twinline.line.SignalDefinition;
+import io.twinline.line.SignalPath;
+import io.twinline.sim.kernel.Simulation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * All signals of a plant, by path and by dense id, and the log of changes waiting to be
+ * published.
+ *
+ * <p>Change logging is off until {@link #recordChanges(boolean)} switches it on (the runner does,
+ * when something subscribes), so a plant run in a bare unit test does not pile up a log nobody
+ * reads. Owned by the simulation thread.
+ */
+public final class SignalRegistry {
+
+  private final Simulation simulation;
+  private final List<Signal> signals;
+  private final Map<SignalPath, Signal> byPath;
+
+  private boolean recording;
+  private Signal[] logSignals = new Signal[256];
+  private long[] logTimes = new long[256];
+  private long[] logBits = new long[256];
+  private int logSize;
+
+  public SignalRegistry(Simulation simulation, List<SignalDefinition> definitions) {
+    this.simulation = simulation;
+    List<Signal> list = new ArrayList<>(definitions.size());
+    Map<SignalPath, Signal> map = new HashMap<>(definitions.size() * 2);
+    for (SignalDefinition definition : definitions) {
+      Signal signal = new Signal(list.size(), definition, this);
+      if (map.putIfAbsent(definition.path(), signal) != null) {
+        throw new IllegalArgumentException("signal " + definition.path() + " is defined twice");
+      }
+      list.add(signal);
+    }
+    this.signals = Collections.unmodifiableList(list);
+    this.byPath = map;
+  }
+
+  public int size() {
+    return signals.size();
+  }
+
+  public List<Signal> all() {
+    return signals;
+  }
+
+  public Signal byId(int id) {
+    return signals.get(id);
+  }
+
+  public Optional<Signal> find(SignalPath path) {
+    return Optional.ofNullable(byPath.get(path));
+  }
+
+  /**
+   * The signal at {@code path}.
+   *
+   * @throws IllegalArgumentException if there is none
+   */
+  public Signal get(SignalPath path) {
+    Signal signal = byPath.get(path);
+    if (signal == null) {
+      throw new IllegalArgumentException("no signal " + path);
+    }
+    return signal;
+  }
+
+  /** The signal at {@code "Component/Signal"}. */
+  public Signal get(String path) {
+    return get(SignalPath.parse(path));
+  }
+
+  long now() {
+    return simulation.now();
+  }
+
+  /** Switches the change log on or off; switching it off drops what was logged. */
+  public void recordChanges(boolean on) {
+    recording = on;
+    if (!on) {
+      clearLog();
+    }
+  }
+
+  void changed(Signal signal) {
+    if (!recording) {
+      return;
+    }
+    if (logSize == logSignals.length) {
+      int capacity = logSize * 2;
+      logSignals = Arrays.copyOf(logSignals, capacity);
+      logTimes = Arrays.copyOf(logTimes, capacity);
+      logBits = Arrays.copyOf(logBits, capacity);
+    }
+    logSignals[logSize] = signal;
+    logTimes[logSize] = signal.changedAt();
+    logBits[logSize] = signal.bits();
+    logSize++;
+  }
+
+  /** Whether changes wait to be drained. */
+  public boolean hasChanges() {
+    return logSize > 0;
+  }
+
+  /** Takes the changes logged since the last drain. */
+  public ChangeSet drainChanges() {
+    if (logSize == 0) {
+      return ChangeSet.empty();
+    }
+    ChangeSet changes =
+        new ChangeSet(
+            Arrays.copyOf(logSignals, logSize),
+            Arrays.copyOf(logTimes, logSize),
+            Arrays.copyOf(logBits, logSize),
+            logSize,
+            false);
+    clearLog();
+    return changes;
+  }
+
+  /** Every signal's current value, each stamped with the time it last changed. */
+  public ChangeSet snapshot() {
+    int n = signals.size();
+    Signal[] all = signals.toArray(new Signal[0]);
+    long[] times = new long[n];
+    long[] bits = new long[n];
+    for (int i = 0; i < n; i++) {
+      times[i] = all[i].changedAt();
+      bits[i] = all[i].bits();
+    }
+    return new ChangeSet(all, times, bits, n, true);
+  }
+
+  private void clearLog() {
+    Arrays.fill(logSignals, 0, logSize, null);
+    logSize = 0;
+  }
+}

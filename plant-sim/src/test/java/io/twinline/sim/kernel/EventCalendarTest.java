@@ -1,0 +1,50 @@
+package io.twinline.sim.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The heap against a sorted list, under random scheduling and cancelling. */
+class EventCalendarTest {
+
+  @Test
+  void pollsInTimePrioritySequenceOrderUnderRandomCancels() {
+    SplittableRandom random = new SplittableRandom(42);
+    EventCalendar calendar = new EventCalendar();
+    List<ScheduledEvent> reference = new ArrayList<>();
+    Action nothing = Action.named("nothing", () -> {});
+    long sequence = 0;
+    List<ScheduledEvent> polled = new ArrayList<>();
+    List<ScheduledEvent> expected = new ArrayList<>();
+    Comparator<ScheduledEvent> order =
+        Comparator.comparingLong((ScheduledEvent e) -> e.time)
+            .thenComparingInt(e -> e.priority)
+            .thenComparingLong(e -> e.sequence);
+
+    for (int round = 0; round < 20_000; round++) {
+      int op = random.nextInt(10);
+      if (op < 6) {
+        ScheduledEvent event =
+            new ScheduledEvent(
+                calendar, random.nextLong(1000), random.nextInt(3) - 1, sequence++, nothing);
+        calendar.add(event);
+        reference.add(event);
+      } else if (op < 8 && !reference.isEmpty()) {
+        ScheduledEvent victim = reference.remove(random.nextInt(reference.size()));
+        assertThat(victim.cancel()).isTrue();
+        assertThat(victim.cancel()).isFalse();
+      } else if (!reference.isEmpty()) {
+        reference.sort(order);
+        expected.add(reference.remove(0));
+        polled.add(calendar.poll());
+      }
+      assertThat(calendar.size()).isEqualTo(reference.size());
+    }
+
+    assertThat(polled).isEqualTo(expected);
+  }
+}
