@@ -76,7 +76,7 @@ public final class LineReader {
     List<YamlMap> items = componentItems(top);
     top.finish();
 
-    References references = new References(declaredTypes(items));
+    References references = new References(declaredTypes(items), declaredNames(items));
     List<ReadComponent> components = readComponents(items, references, problems);
     checkAcrossComponents(components, problems);
 
@@ -130,6 +130,16 @@ public final class LineReader {
       }
     }
     return types;
+  }
+
+  private static java.util.Set<String> declaredNames(List<YamlMap> items) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (YamlMap item : items) {
+      if (item != null) {
+        scalarText(item, "name").ifPresent(names::add);
+      }
+    }
+    return names;
   }
 
   private static Optional<String> scalarText(YamlMap map, String key) {

@@ -14,9 +14,15 @@ import java.util.stream.Collectors;
 final class References {
 
   private final Map<String, String> typeByName;
+  private final Set<String> allNames;
 
-  References(Map<String, String> typeByName) {
+  /**
+   * @param typeByName the components whose type is known
+   * @param allNames every name declared, also of components with an unknown type
+   */
+  References(Map<String, String> typeByName, Set<String> allNames) {
     this.typeByName = Map.copyOf(typeByName);
+    this.allNames = Set.copyOf(allNames);
   }
 
   /**
@@ -32,14 +38,23 @@ final class References {
     String name = target.get();
     String type = typeByName.get(name);
     String accepted = String.join(" or ", allowedTypes);
+    if (type == null && allNames.contains(name)) {
+      // The target exists but its type is wrong; that problem is reported where it is.
+      return Optional.empty();
+    }
     if (type == null) {
       List<String> candidates = namesOf(allowedTypes);
+      String guess =
+          Suggestions.closest(name, candidates.isEmpty() ? allNames : candidates)
+              .map(c -> "did you mean '" + c + "'? ")
+              .orElse("");
       fields.problem(
           key,
           "there is no component named '" + name + "'",
-          candidates.isEmpty()
-              ? "declare " + accepted + " named '" + name + "' in 'components'"
-              : Suggestions.hint(name, candidates, "the " + accepted + " components are"));
+          guess
+              + (candidates.isEmpty()
+                  ? "declare a " + accepted + " named '" + name + "' in 'components'"
+                  : "the " + accepted + " components are: " + String.join(", ", candidates)));
       return Optional.empty();
     }
     if (name.equals(self)) {

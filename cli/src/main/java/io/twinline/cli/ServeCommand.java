@@ -1,0 +1,198 @@
+package io.twinline.cli;
+
+import io.twinline.line.InvalidDefinitionException;
+import io.twinline.line.Problem;
+import io.twinline.line.model.LineDefinition;
+import io.twinline.opcua.ServerOptions;
+import io.twinline.opcua.TwinlineServer;
+import io.twinline.sim.plant.Plant;
+import io.twinline.sim.run.SimulationRunner;
+import io.twinline.sim.run.TimeMode;
+import io.twinline.sim.time.SimTime;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code twinline serve}: simulates a line and serves it over OPC UA until Ctrl-C. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Simulate a line and serve its signals over OPC UA until Ctrl-C.",
+      "Without --line it runs the demo conveyor (line-definitions/demo-conveyor.yaml)."
+    })
+final class ServeCommand implements Callable<Integer> {
+
+  /** Exit code meaning "the JVM shuts down by itself": Ctrl-C ended the run. */
+  static final int KEEP_RUNNING_UNTIL_SHUTDOWN = -1;
+
+  static final int EXIT_BAD_INPUT = 2;
+  static final int EXIT_SIMULATION_FAILED = 3;
+
+  @Option(
+      names = {"-l", "--line"},
+      paramLabel = "FILE",
+      description = "Line file, or the name of an example line (default: ${DEFAULT-VALUE}).")
+  String line = LineFiles.defaultLine();
+
+  @Option(
+      names = {"-p", "--port"},
+      paramLabel = "PORT",
+      description = "OPC UA TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int port = ServerOptions.DEFAULT_PORT;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDRESS",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, all interfaces).")
+  String bind = "0.0.0.0";
+
+  @Option(
+      names = "--hostname",
+      paramLabel = "NAME",
+      description = "Host name to put in endpoint URLs (default: this machine's name).")
+  String hostname;
+
+  @Option(
+      names = "--time-mode",
+      paramLabel = "MODE",
+      description = "realtime, scaled, afap or stepped (default: ${DEFAULT-VALUE}).")
+  String timeMode = "realtime";
+
+  @Option(
+      names = "--speed",
+      paramLabel = "FACTOR",
+      description = "Simulated seconds per wall second with --time-mode scaled (default: "
+          + "${DEFAULT-VALUE}).")
+  double speed = 1.0;
+
+  @Spec CommandSpec spec;
+
+  /** A line being simulated and served. */
+  record Serving(SimulationRunner runner, TwinlineServer server) implements AutoCloseable {
+    @Override
+    public void close() {
+      server.close();
+      runner.close();
+    }
+  }
+
+  /** The command's arguments were wrong; the message is printed, the exit code returned. */
+  static final class Refused extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Refused() {
+      super("refused", null, false, false);
+    }
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Serving serving;
+    try {
+      serving = open(out, err);
+    } catch (Refused e) {
+      return EXIT_BAD_INPUT;
+    }
+    AtomicBoolean interrupted = new AtomicBoolean();
+    Thread hook =
+        new Thread(
+            () -> {
+              interrupted.set(true);
+              serving.close();
+              out.println(
+                  "Stopped at simulated time " + SimTime.format(serving.runner().simTime()) + ".");
+              out.flush();
+            },
+            "twinline-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+
+    try {
+      serving.runner().termination().join();
+    } catch (CompletionException e) {
+      serving.server().close();
+      err.println(
+          "twinline serve: the simulation failed and was stopped: " + e.getCause().getMessage());
+      err.flush();
+      Runtime.getRuntime().removeShutdownHook(hook);
+      return EXIT_SIMULATION_FAILED;
+    }
+    return interrupted.get() ? KEEP_RUNNING_UNTIL_SHUTDOWN : 0;
+  }
+
+  /**
+   * Loads the line, starts the simulation and the server, and prints where to connect.
+   *
+   * @throws Refused after printing why, if the line or an option is wrong or the port is taken
+   */
+  Serving open(PrintWriter out, PrintWriter err) throws Refused {
+    LineDefinition definition;
+    TimeMode mode;
+    try {
+      definition = LineFiles.load(line);
+      mode = TimeMode.parse(timeMode);
+      if (mode == TimeMode.SCALED && !(speed > 0)) {
+        throw new IllegalArgumentException("--speed must be positive, was " + speed);
+      }
+    } catch (InvalidDefinitionException e) {
+      e.problems().stream().map(Problem::format).forEach(err::println);
+      err.printf(
+          "%s: refused, %d problem%s%n",
+          line, e.problems().size(), e.problems().size() == 1 ? "" : "s");
+      err.flush();
+      throw new Refused();
+    } catch (IllegalArgumentException e) {
+      err.println("twinline serve: " + e.getMessage());
+      err.flush();
+      throw new Refused();
+    }
+
+    SimulationRunner runner = new SimulationRunner(Plant.build(definition), mode, speed);
+    runner.start();
+    TwinlineServer server;
+    try {
+      ServerOptions options = ServerOptions.defaults().withPort(port).withBindAddress(bind);
+      if (hostname != null) {
+        options = options.withHostname(hostname);
+      }
+      server = TwinlineServer.start(runner, options);
+    } catch (IOException | RuntimeException e) {
+      runner.close();
+      err.println("twinline serve: " + e.getMessage());
+      err.flush();
+      throw new Refused();
+    }
+    printBanner(out, definition, runner, server);
+    return new Serving(runner, server);
+  }
+
+  private static String formatCycle(java.time.Duration cycle) {
+    return cycle.toNanos() % 1_000_000 == 0
+        ? cycle.toMillis() + " ms"
+        : cycle.toNanos() / 1000.0 + " µs";
+  }
+
+  private static void printBanner(
+      PrintWriter out, LineDefinition definition, SimulationRunner runner, TwinlineServer server) {
+    out.printf("Twinline %s%n", Version.current());
+    out.printf(
+        "Line %s from %s: %d components, %d signals%n",
+        definition.name(), definition.file(), definition.components().size(),
+        definition.signals().size());
+    out.printf(
+        "Simulation: %s, I/O cycle %s%n",
+        runner.mode().keyword(), formatCycle(runner.ioCycle()));
+    out.printf("OPC UA endpoint: %s%n", server.endpointUrl());
+    out.printf("Browse: Objects/Twinline/%s/<component>/<signal>%n", definition.name());
+    out.println("Press Ctrl-C to stop.");
+    out.flush();
+  }
+}

@@ -1,0 +1,141 @@
+package io.twinline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
+import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
+import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
+import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CommandLineTest {
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = Twinline.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  @Test
+  void helpListsTheCommands() {
+    assertThat(run("--help")).isZero();
+
+    assertThat(out.toString()).contains("serve").contains("validate");
+  }
+
+  @Test
+  void validateAcceptsTheDemoLine() {
+    assertThat(run("validate", "../line-definitions/demo-conveyor.yaml")).isZero();
+
+    assertThat(out.toString())
+        .contains("ok, line DemoConveyor with 4 components and 5 signals");
+  }
+
+  @Test
+  void validateListsEveryProblemAndFails(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(
+        bad,
+        """
+        line: Bad
+        components:
+          - name: Belt
+            type: conveyer
+          - name: Eye
+            type: photo-eye
+            conveyor: Nowhere
+            position: 1 m
+        """);
+
+    assertThat(run("validate", bad.toString())).isEqualTo(1);
+
+    assertThat(err.toString())
+        .contains("bad.yaml:4:11: components[0].type: unknown component type 'conveyer'")
+        .contains("bad.yaml:7:15: components[1].conveyor: there is no component named 'Nowhere'")
+        .contains("2 problems");
+  }
+
+  @Test
+  void serveRefusesABadLineWithItsProblems(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "line: Bad\ncomponents: []\n");
+
+    assertThat(run("serve", "--line", bad.toString(), "--port", "0")).isEqualTo(2);
+
+    assertThat(err.toString()).contains("the line has no components").contains("refused");
+  }
+
+  @Test
+  void serveRefusesAnUnknownTimeMode() {
+    assertThat(run("serve", "--time-mode", "warp", "--port", "0")).isEqualTo(2);
+
+    assertThat(err.toString()).contains("unknown time mode 'warp'");
+  }
+
+  @Test
+  void servePrintsTheEndpointOfAFreePortAndAClientCanDriveTheLine() throws Exception {
+    ServeCommand serve = new ServeCommand();
+    CommandLine.populateCommand(
+        serve, "--line", "../line-definitions/demo-conveyor.yaml", "--port", "0", "--bind",
+        "127.0.0.1", "--hostname", "127.0.0.1");
+
+    try (ServeCommand.Serving serving =
+        serve.open(new PrintWriter(out, true), new PrintWriter(err, true))) {
+      Matcher url =
+          Pattern.compile("OPC UA endpoint: (opc\\.tcp://127\\.0\\.0\\.1:(\\d+)/twinline)")
+              .matcher(out.toString());
+      assertThat(url.find()).as(out.toString()).isTrue();
+      assertThat(Integer.parseInt(url.group(2))).isEqualTo(serving.server().port());
+
+      OpcUaClient client = OpcUaClient.create(url.group(1));
+      client.connect();
+      try {
+        int ns = client.getNamespaceTable().getIndex("urn:twinline").intValue();
+        NodeId motor = new NodeId(ns, "DemoConveyor/Infeed/MotorOn");
+        List<StatusCode> result =
+            client.writeValues(List.of(motor), List.of(DataValue.valueOnly(new Variant(true))));
+        assertThat(result.get(0).isGood()).isTrue();
+        org.awaitility.Awaitility.await()
+            .until(
+                () ->
+                    Boolean.TRUE.equals(
+                        client.readValue(0, TimestampsToReturn.Both, motor).value().value()));
+      } finally {
+        client.disconnect();
+      }
+    }
+  }
+
+  @Test
+  void aTakenPortIsReportedClearly() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getByName("127.0.0.1"))) {
+      ServeCommand serve = new ServeCommand();
+      CommandLine.populateCommand(
+          serve, "--line", "../line-definitions/demo-conveyor.yaml", "--port",
+          String.valueOf(taken.getLocalPort()), "--bind", "127.0.0.1");
+
+      assertThatThrownBy(() -> serve.open(new PrintWriter(out, true), new PrintWriter(err, true)))
+          .isInstanceOf(ServeCommand.Refused.class);
+      assertThat(err.toString())
+          .contains("cannot listen on 127.0.0.1:" + taken.getLocalPort())
+          .contains("--port 0");
+    }
+  }
+}

@@ -1,0 +1,223 @@
+package io.twinline.opcua;
+
+import static org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS;
+
+import io.twinline.opcua.namespace.LineNamespace;
+import io.twinline.sim.run.SimulationRunner;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.milo.opcua.sdk.server.EndpointConfig;
+import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
+import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
+import org.eclipse.milo.opcua.sdk.server.util.HostnameUtil;
+import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
+import org.eclipse.milo.opcua.stack.core.transport.TransportProfile;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
+import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
+import org.eclipse.milo.opcua.stack.core.types.structured.BuildInfo;
+import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransport;
+import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded OPC UA server of one simulated line: a Milo server with the line's namespace,
+ * listening on TCP. Start it with {@link #start}, stop it with {@link #close()}.
+ */
+public final class TwinlineServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TwinlineServer.class);
+
+  public static final String APPLICATION_URI = "urn:twinline:server";
+  public static final String PRODUCT_URI = "https://github.com/twinline/twinline";
+  private static final int BIND_ATTEMPTS = 5;
+
+  private final OpcUaServer server;
+  private final LineNamespace namespace;
+  private final int port;
+  private final String endpointUrl;
+
+  private TwinlineServer(
+      OpcUaServer server, LineNamespace namespace, int port, String endpointUrl) {
+    this.server = server;
+    this.namespace = namespace;
+    this.port = port;
+    this.endpointUrl = endpointUrl;
+  }
+
+  /**
+   * Starts a server for the line {@code runner} simulates. The runner may already be running.
+   *
+   * @throws IOException if the port cannot be bound (the message names address and port)
+   */
+  public static TwinlineServer start(SimulationRunner runner, ServerOptions options)
+      throws IOException {
+    IOException last = null;
+    int attempts = options.port() == 0 ? BIND_ATTEMPTS : 1;
+    for (int attempt = 0; attempt < attempts; attempt++) {
+      int port = options.port() == 0 ? freePort(options.bindAddress()) : options.port();
+      try {
+        return startOn(runner, options, port);
+      } catch (IOException e) {
+        last = e;
+        LOG.debug("binding port {} failed: {}", port, e.getMessage());
+      }
+    }
+    throw last;
+  }
+
+  private static TwinlineServer startOn(SimulationRunner runner, ServerOptions options, int port)
+      throws IOException {
+    String hostname = options.hostname().orElseGet(HostnameUtil::getHostname);
+    OpcUaServerConfig config =
+        OpcUaServerConfig.builder()
+            .setApplicationUri(APPLICATION_URI)
+            .setApplicationName(LocalizedText.english("Twinline " + runner.plant().name()))
+            .setProductUri(PRODUCT_URI)
+            .setBuildInfo(
+                new BuildInfo(
+                    PRODUCT_URI,
+                    "Twinline",
+                    "Twinline virtual commissioning server",
+                    version(),
+                    "",
+                    DateTime.now()))
+            .setEndpoints(endpoints(options, port, hostname))
+            .build();
+    OpcUaServer server =
+        new OpcUaServer(
+            config,
+            profile -> new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()));
+    LineNamespace namespace = new LineNamespace(server, runner);
+    namespace.startup();
+    server.addServiceSet(options.path(), new AccessLevelCheckedWrites(server, namespace));
+    try {
+      server.startup().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      namespace.shutdown();
+      shutdownQuietly(server);
+      Throwable cause = e.getCause();
+      // Milo logs the bind failure and reports only "no endpoints bound"; find out why.
+      String whyNot = bindProblem(options.bindAddress(), port);
+      if (whyNot != null) {
+        throw new BindException(
+            "cannot listen on " + options.bindAddress() + ":" + port + " (" + whyNot
+                + "); is another server using the port? Try --port 0 for a free one");
+      }
+      throw new IOException("the OPC UA server did not start: " + cause, cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while starting the OPC UA server", e);
+    } catch (TimeoutException e) {
+      throw new IOException("the OPC UA server did not start within 30 s", e);
+    }
+    String url = "opc.tcp://" + hostname + ":" + port + options.path();
+    return new TwinlineServer(server, namespace, port, url);
+  }
+
+  private static Set<EndpointConfig> endpoints(ServerOptions options, int port, String hostname) {
+    Set<String> hostnames = new LinkedHashSet<>();
+    hostnames.add(hostname);
+    hostnames.add("localhost");
+    hostnames.add("127.0.0.1");
+    hostnames.addAll(HostnameUtil.getHostnames(options.bindAddress(), true, false));
+    Set<EndpointConfig> endpoints = new LinkedHashSet<>();
+    for (String host : hostnames) {
+      EndpointConfig.Builder base =
+          EndpointConfig.newBuilder()
+              .setTransportProfile(TransportProfile.TCP_UASC_UABINARY)
+              .setBindAddress(options.bindAddress())
+              .setBindPort(port)
+              .setHostname(host)
+              .setSecurityPolicy(SecurityPolicy.None)
+              .setSecurityMode(MessageSecurityMode.None)
+              .addTokenPolicies(USER_TOKEN_POLICY_ANONYMOUS);
+      endpoints.add(base.copy().setPath(options.path()).build());
+      endpoints.add(base.copy().setPath(options.path() + "/discovery").build());
+    }
+    return endpoints;
+  }
+
+  private static int freePort(String bindAddress) throws IOException {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(false);
+      socket.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), 0));
+      return socket.getLocalPort();
+    }
+  }
+
+  /** Why {@code address:port} cannot be bound right now, or null if it can. */
+  private static String bindProblem(String address, int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress(InetAddress.getByName(address), port));
+      return null;
+    } catch (IOException e) {
+      return e.getMessage();
+    }
+  }
+
+  private static void shutdownQuietly(OpcUaServer server) {
+    try {
+      server.shutdown().get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("OPC UA server shutdown: {}", e.toString());
+    }
+  }
+
+  static String version() {
+    String v = TwinlineServer.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  /** The TCP port the server listens on (the real one when 0 was asked for). */
+  public int port() {
+    return port;
+  }
+
+  /** The endpoint URL to give a PLC, e.g. {@code opc.tcp://host:4840/twinline}. */
+  public String endpointUrl() {
+    return endpointUrl;
+  }
+
+  /** The endpoint URL on the loopback address, for clients on this machine. */
+  public String localEndpointUrl() {
+    return endpointUrl.replaceFirst("opc\\.tcp://[^:/]+", "opc.tcp://127.0.0.1");
+  }
+
+  /** Every endpoint URL the server announces. */
+  public List<String> endpointUrls() {
+    return server.getConfig().getEndpoints().stream()
+        .map(EndpointConfig::getEndpointUrl)
+        .filter(u -> !u.endsWith("/discovery"))
+        .distinct()
+        .toList();
+  }
+
+  public LineNamespace namespace() {
+    return namespace;
+  }
+
+  /** The Milo server underneath, for extensions. */
+  public OpcUaServer milo() {
+    return server;
+  }
+
+  /** Closes client sessions and stops listening. Does not stop the simulation. */
+  @Override
+  public void close() {
+    namespace.shutdown();
+    shutdownQuietly(server);
+  }
+}
