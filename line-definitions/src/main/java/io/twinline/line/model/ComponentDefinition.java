@@ -2,11 +2,34 @@ package io.twinline.line.model;
 
 import io.twinline.line.SignalDefinition;
 import io.twinline.line.SourceLocation;
+import io.twinline.line.fault.FaultKind;
 import java.util.List;
+import java.util.Set;
 
 /** One component of a line, as written in the line file. Immutable. */
 public sealed interface ComponentDefinition
-    permits SourceDefinition, ConveyorDefinition, PhotoEyeDefinition, SinkDefinition {
+    permits SourceDefinition,
+        SinkDefinition,
+        ConveyorDefinition,
+        PhotoEyeDefinition,
+        StopGateDefinition,
+        DiverterDefinition,
+        PusherDefinition,
+        StationDefinition,
+        BufferDefinition,
+        CylinderDefinition,
+        GripperDefinition,
+        MotorDefinition,
+        ValveDefinition,
+        PushButtonDefinition,
+        SelectorSwitchDefinition,
+        EmergencyStopDefinition,
+        LampDefinition,
+        StackLightDefinition,
+        GuardDoorDefinition,
+        VariablesDefinition,
+        TankDefinition,
+        HeaterDefinition {
 
   String name();
 
@@ -19,4 +42,14 @@ public sealed interface ComponentDefinition
 
   /** The signals this component shows to the PLC. */
   List<SignalDefinition> signals();
+
+  /** The component faults it can suffer (signal faults apply to any signal). */
+  default Set<FaultKind> faults() {
+    return Set.of();
+  }
+
+  /** Operator actions it understands (press, release, open, select:Auto, ...). */
+  default Set<String> operatorActions() {
+    return Set.of();
+  }
 }

@@ -1,22 +1,30 @@
 package io.twinline.line.model;
 
-import io.twinline.line.Direction;
+import io.twinline.line.Analog;
 import io.twinline.line.SignalDefinition;
-import io.twinline.line.SignalPath;
 import io.twinline.line.SignalType;
 import io.twinline.line.SourceLocation;
+import io.twinline.line.fault.FaultKind;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A belt conveyor driven by one motor. Parts move at {@code speed} while the motor is on and
- * stand still while it is off; they queue up behind each other (keeping {@code minGap}) at the end
- * when nothing takes them.
+ * A belt conveyor. Parts ride at the belt speed; they queue behind each other and behind raised
+ * stop gates keeping {@code minGap} (accumulating), or stop all together when the front one is
+ * held (non-accumulating). The belt is driven by a Boolean motor contactor ({@code MotorOn}) or by
+ * a speed reference in percent ({@code SpeedRef}); {@code ramp} is the time from standstill to
+ * full speed.
  *
  * @param length metres
- * @param speed metres per second with the motor on
+ * @param speed metres per second at full speed
  * @param minGap the smallest gap kept between queued parts, metres
- * @param to where parts go at the end (a conveyor or a sink), or empty: parts queue at the end
+ * @param accumulating whether parts may slip on the belt and queue up
+ * @param drive motor contactor or speed reference
+ * @param ramp time from standstill to full speed (zero: at once)
+ * @param to where parts go at the end (a conveyor, station, buffer or sink), or empty: parts
+ *     wait at the end
  */
 public record ConveyorDefinition(
     String name,
@@ -25,11 +33,34 @@ public record ConveyorDefinition(
     double length,
     double speed,
     double minGap,
+    boolean accumulating,
+    Drive drive,
+    Duration ramp,
     Optional<String> to)
     implements ComponentDefinition {
 
   public static final String TYPE = "conveyor";
   public static final String MOTOR_ON = "MotorOn";
+  public static final String SPEED_REF = "SpeedRef";
+  public static final String SPEED = "Speed";
+
+  /** How the belt speed is commanded. */
+  public enum Drive {
+    MOTOR,
+    SPEED_REFERENCE
+  }
+
+  /** The signal-free short form used by the skeleton's tests. */
+  public ConveyorDefinition(
+      String name,
+      String description,
+      SourceLocation location,
+      double length,
+      double speed,
+      double minGap,
+      Optional<String> to) {
+    this(name, description, location, length, speed, minGap, true, Drive.MOTOR, Duration.ZERO, to);
+  }
 
   @Override
   public String type() {
@@ -38,12 +69,20 @@ public record ConveyorDefinition(
 
   @Override
   public List<SignalDefinition> signals() {
-    return List.of(
-        new SignalDefinition(
-            new SignalPath(name, MOTOR_ON),
-            SignalType.BOOLEAN,
-            Direction.OUTPUT,
-            "Motor contactor: true runs the belt at " + speed + " m/s",
-            location));
+    SignalsOf signals = SignalsOf.component(this);
+    if (drive == Drive.MOTOR) {
+      signals.output(MOTOR_ON, SignalType.BOOLEAN,
+          "Motor contactor: true runs the belt at " + speed + " m/s");
+    } else {
+      signals.analogOutput(SPEED_REF, new Analog("%", 0, 100),
+          "Speed reference, percent of " + speed + " m/s");
+      signals.analogInput(SPEED, new Analog("m/s", 0, speed), "Actual belt speed");
+    }
+    return signals.list();
+  }
+
+  @Override
+  public Set<FaultKind> faults() {
+    return Set.of(FaultKind.JAM);
   }
 }

@@ -1,8 +1,13 @@
 package io.twinline.line.model;
 
+import io.twinline.line.Analog;
 import io.twinline.line.SignalDefinition;
+import io.twinline.line.SignalPath;
+import io.twinline.line.fault.FaultSpec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,6 +18,8 @@ import java.util.Optional;
  * @param ioCycle how often the PLC side is exchanged
  * @param seed seed of every random stream of the line; the same seed gives the same run
  * @param components in file order
+ * @param signalOptions tags, descriptions, forcing and raw scaling per signal
+ * @param faults faults scheduled by the file
  * @param file where it was read from
  */
 public record LineDefinition(
@@ -21,18 +28,73 @@ public record LineDefinition(
     Duration ioCycle,
     long seed,
     List<ComponentDefinition> components,
+    Map<SignalPath, SignalOptions> signalOptions,
+    List<FaultSpec> faults,
     String file) {
 
   public LineDefinition {
     components = List.copyOf(components);
+    signalOptions = Map.copyOf(signalOptions);
+    faults = List.copyOf(faults);
+  }
+
+  public LineDefinition(
+      String name,
+      String description,
+      Duration ioCycle,
+      long seed,
+      List<ComponentDefinition> components,
+      String file) {
+    this(name, description, ioCycle, seed, components, Map.of(), List.of(), file);
   }
 
   public Optional<ComponentDefinition> component(String componentName) {
     return components.stream().filter(c -> c.name().equals(componentName)).findFirst();
   }
 
-  /** Every signal of the line, component by component in file order. */
+  /**
+   * Every signal of the line, component by component in file order, with the file's tags,
+   * descriptions and forcing applied; a raw-scaled signal is followed by its {@code Raw} twin.
+   */
   public List<SignalDefinition> signals() {
-    return components.stream().flatMap(c -> c.signals().stream()).toList();
+    List<SignalDefinition> all = new ArrayList<>();
+    for (ComponentDefinition component : components) {
+      for (SignalDefinition signal : component.signals()) {
+        SignalOptions options = signalOptions.getOrDefault(signal.path(), SignalOptions.NONE);
+        SignalDefinition applied = signal;
+        if (options.tag().isPresent()) {
+          applied = applied.withTag(options.tag().get());
+        }
+        if (options.description().isPresent()) {
+          applied = applied.withDescription(options.description().get());
+        }
+        if (options.writableByClients()) {
+          applied = applied.withWritableByClients(true);
+        }
+        all.add(applied);
+        if (options.raw().isPresent()) {
+          all.add(rawTwin(applied, options.raw().get()));
+        }
+      }
+    }
+    return all;
+  }
+
+  private static SignalDefinition rawTwin(SignalDefinition engineering, SignalOptions.RawScaling raw) {
+    Analog range = engineering.analog().orElseThrow();
+    return new SignalDefinition(
+        new SignalPath(
+            engineering.path().component(),
+            engineering.path().signal() + SignalOptions.RawScaling.SUFFIX),
+        raw.type(),
+        engineering.direction(),
+        engineering.description() + ", raw counts " + raw.min() + ".." + raw.max() + " for "
+            + range.min() + ".." + range.max() + " " + range.unit(),
+        engineering.location(),
+        raw.tag(),
+        Optional.of(new Analog("counts", raw.min(), raw.max())),
+        engineering.writableByClients(),
+        Optional.of(engineering.path()),
+        Optional.empty());
   }
 }

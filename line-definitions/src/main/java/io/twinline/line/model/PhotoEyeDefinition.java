@@ -1,25 +1,36 @@
 package io.twinline.line.model;
 
-import io.twinline.line.Direction;
 import io.twinline.line.SignalDefinition;
 import io.twinline.line.SignalPath;
 import io.twinline.line.SignalType;
 import io.twinline.line.SourceLocation;
+import io.twinline.line.fault.FaultKind;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
- * A through-beam photo-eye mounted on a conveyor. Its signal is true while a part interrupts the
- * beam. It belongs to the conveyor it is mounted on, so its signal is {@code
- * <conveyor>/<photo-eye name>}, e.g. {@code Infeed/PartAtEnd}.
- *
- * @param conveyor the conveyor it is mounted on
- * @param position distance from the start of the conveyor, metres
+ * A photo-eye (or proximity sensor) across a conveyor. Its signal is true while a part covers its
+ * position, after the optional on and off delays. It belongs to the conveyor it is mounted on, so
+ * its signal is {@code <conveyor>/<photo-eye name>}, e.g. {@code Infeed/PartAtEnd}.
  */
 public record PhotoEyeDefinition(
-    String name, String description, SourceLocation location, String conveyor, double position)
-    implements ComponentDefinition {
+    String name,
+    String description,
+    SourceLocation location,
+    String conveyor,
+    double position,
+    Duration onDelay,
+    Duration offDelay)
+    implements ComponentDefinition, MountedDefinition {
 
   public static final String TYPE = "photo-eye";
+
+  public PhotoEyeDefinition(
+      String name, String description, SourceLocation location, String conveyor,
+      double position) {
+    this(name, description, location, conveyor, position, Duration.ZERO, Duration.ZERO);
+  }
 
   @Override
   public String type() {
@@ -39,6 +50,11 @@ public record PhotoEyeDefinition(
             : description;
     return List.of(
         new SignalDefinition(
-            signalPath(), SignalType.BOOLEAN, Direction.INPUT, text, location));
+            signalPath(), SignalType.BOOLEAN, io.twinline.line.Direction.INPUT, text, location));
+  }
+
+  @Override
+  public Set<FaultKind> faults() {
+    return Set.of(FaultKind.DIRTY_SENSOR);
   }
 }

@@ -1,18 +1,30 @@
 package io.twinline.line.model;
 
-import io.twinline.line.Direction;
 import io.twinline.line.SignalDefinition;
-import io.twinline.line.SignalPath;
 import io.twinline.line.SignalType;
 import io.twinline.line.SourceLocation;
 import java.util.List;
 
-/** Takes every part that reaches it and counts them. */
-public record SinkDefinition(String name, String description, SourceLocation location)
+/** Takes every part that reaches it and counts them, in all and per listed part type. */
+public record SinkDefinition(
+    String name, String description, SourceLocation location, List<String> countTypes)
     implements ComponentDefinition {
 
   public static final String TYPE = "sink";
   public static final String COUNT = "Count";
+
+  public SinkDefinition {
+    countTypes = List.copyOf(countTypes);
+  }
+
+  public SinkDefinition(String name, String description, SourceLocation location) {
+    this(name, description, location, List.of());
+  }
+
+  /** The signal counting parts of {@code partType}: {@code Count_<type>}. */
+  public static String countOf(String partType) {
+    return COUNT + "_" + partType;
+  }
 
   @Override
   public String type() {
@@ -21,12 +33,11 @@ public record SinkDefinition(String name, String description, SourceLocation loc
 
   @Override
   public List<SignalDefinition> signals() {
-    return List.of(
-        new SignalDefinition(
-            new SignalPath(name, COUNT),
-            SignalType.INT32,
-            Direction.INPUT,
-            "Parts received so far",
-            location));
+    SignalsOf signals = SignalsOf.component(this).input(COUNT, SignalType.INT32,
+        "Parts received so far");
+    for (String partType : countTypes) {
+      signals.input(countOf(partType), SignalType.INT32, "Parts of type " + partType + " received");
+    }
+    return signals.list();
   }
 }

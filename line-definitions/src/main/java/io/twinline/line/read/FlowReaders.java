@@ -1,147 +1,332 @@
 package io.twinline.line.read;
 
+import io.twinline.line.model.BufferDefinition;
 import io.twinline.line.model.ComponentDefinition;
 import io.twinline.line.model.ConveyorDefinition;
+import io.twinline.line.model.DiverterDefinition;
 import io.twinline.line.model.PartTemplate;
 import io.twinline.line.model.PhotoEyeDefinition;
+import io.twinline.line.model.PusherDefinition;
 import io.twinline.line.model.SinkDefinition;
 import io.twinline.line.model.SourceDefinition;
+import io.twinline.line.model.StationDefinition;
+import io.twinline.line.model.StopGateDefinition;
+import io.twinline.line.units.DurationDistribution;
+import io.twinline.line.yaml.YamlList;
+import io.twinline.line.yaml.YamlMap;
+import io.twinline.line.yaml.YamlNode;
+import io.twinline.line.yaml.YamlScalar;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Readers of the part-flow components: source, conveyor, photo-eye, sink. */
+/** Readers of the part-flow components. */
 final class FlowReaders {
+
+  private static final Set<String> CONVEYOR = Set.of(ConveyorDefinition.TYPE);
 
   private FlowReaders() {}
 
   static List<ComponentReader> all() {
-    return List.of(new Source(), new Conveyor(), new PhotoEye(), new Sink());
+    return List.of(
+        reader(SourceDefinition.TYPE, "a source", FlowReaders::source),
+        reader(ConveyorDefinition.TYPE, "a conveyor", FlowReaders::conveyor),
+        reader(PhotoEyeDefinition.TYPE, "a photo-eye", FlowReaders::photoEye),
+        reader(StopGateDefinition.TYPE, "a stop gate", FlowReaders::stopGate),
+        reader(DiverterDefinition.TYPE, "a diverter", FlowReaders::diverter),
+        reader(PusherDefinition.TYPE, "a pusher", FlowReaders::pusher),
+        reader(StationDefinition.TYPE, "a station", FlowReaders::station),
+        reader(BufferDefinition.TYPE, "a buffer", FlowReaders::buffer),
+        reader(SinkDefinition.TYPE, "a sink", FlowReaders::sink));
   }
 
-  static final class Source implements ComponentReader {
-    @Override
-    public String type() {
-      return SourceDefinition.TYPE;
-    }
+  /** The body of a reader: the type's own keys to a definition, or empty after problems. */
+  @FunctionalInterface
+  interface Body {
+    Optional<ComponentDefinition> read(
+        MapReader fields, String name, String description, References references);
+  }
 
-    @Override
-    public String article() {
-      return "a source";
-    }
+  static ComponentReader reader(String type, String article, Body body) {
+    return new ComponentReader() {
+      @Override
+      public String type() {
+        return type;
+      }
 
-    @Override
-    public Optional<ComponentDefinition> read(
-        MapReader fields, String name, String description, References references) {
-      Optional<Duration> interval = fields.duration("interval", true, false, "5 s");
-      Duration first = fields.duration("firstRelease", false, true, "0 s").orElse(Duration.ZERO);
-      Optional<PartTemplate> part = part(fields);
-      Optional<String> to =
-          references.read(fields, "to", true, name, Set.of(ConveyorDefinition.TYPE));
-      if (interval.isEmpty() || part.isEmpty() || to.isEmpty()) {
+      @Override
+      public String article() {
+        return article;
+      }
+
+      @Override
+      public Optional<ComponentDefinition> read(
+          MapReader fields, String name, String description, References references) {
+        return body.read(fields, name, description, references);
+      }
+    };
+  }
+
+  /** True if every value is present: a convenience for the readers' last line. */
+  static boolean present(Optional<?>... values) {
+    for (Optional<?> value : values) {
+      if (value.isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** An optional key is fine if it is absent or read without a problem. */
+  static boolean okIfPresent(MapReader fields, String key, Optional<?> value) {
+    return value.isPresent() || !fields.keys().contains(key);
+  }
+
+  private static Optional<ComponentDefinition> source(
+      MapReader fields, String name, String description, References references) {
+    Optional<DurationDistribution> interval = fields.distribution("interval", true, "5 s");
+    Duration first = fields.duration("firstRelease", false, true, "0 s").orElse(Duration.ZERO);
+    Optional<List<PartTemplate>> parts = parts(fields);
+    Optional<String> to = references.read(fields, "to", true, name, CONVEYOR);
+    if (!present(interval, parts, to)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new SourceDefinition(
+            name, description, fields.location(), interval.get(), first, parts.get(), to.get()));
+  }
+
+  private static Optional<List<PartTemplate>> parts(MapReader fields) {
+    boolean hasPart = fields.keys().contains("part");
+    boolean hasParts = fields.keys().contains("parts");
+    if (hasPart && hasParts) {
+      fields.problem("parts", "write either 'part' or 'parts', not both",
+          "'parts' is a list of part types with a weight each");
+      fields.ignore(List.of("part", "parts"));
+      return Optional.empty();
+    }
+    if (hasParts) {
+      Optional<YamlList> list = fields.list("parts", true, "");
+      if (list.isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of(
-          new SourceDefinition(
-              name, description, fields.location(), interval.get(), first, part.get(), to.get()));
-    }
-
-    private static Optional<PartTemplate> part(MapReader fields) {
-      var node = fields.map("part", false, "{type: box, length: 0.2 m}");
-      if (node.isEmpty()) {
-        return fields.keys().contains("part") ? Optional.empty() : Optional.of(PartTemplate.DEFAULT);
+      List<PartTemplate> templates = new ArrayList<>();
+      boolean ok = true;
+      for (int i = 0; i < list.get().items().size(); i++) {
+        YamlNode item = list.get().items().get(i);
+        String path = fields.pathOf("parts") + "[" + i + "]";
+        if (!(item instanceof YamlMap map)) {
+          fields.problems().add(item.location(), path, "a part must be a mapping", "");
+          ok = false;
+          continue;
+        }
+        Optional<PartTemplate> template =
+            template(new MapReader(map, path, "a part", fields.problems()), true);
+        ok &= template.isPresent();
+        template.ifPresent(templates::add);
       }
-      MapReader part =
-          new MapReader(node.get(), fields.pathOf("part"), "a part", fields.problems());
-      String type = part.name("type", false, "box").orElse(PartTemplate.DEFAULT.type());
-      Optional<Double> length = part.length("length", false, false, "0.2 m");
-      boolean lengthOk = length.isPresent() || !part.keys().contains("length");
-      part.finish();
-      return lengthOk
-          ? Optional.of(new PartTemplate(type, length.orElse(PartTemplate.DEFAULT.length())))
-          : Optional.empty();
-    }
-  }
-
-  static final class Conveyor implements ComponentReader {
-    @Override
-    public String type() {
-      return ConveyorDefinition.TYPE;
-    }
-
-    @Override
-    public String article() {
-      return "a conveyor";
-    }
-
-    @Override
-    public Optional<ComponentDefinition> read(
-        MapReader fields, String name, String description, References references) {
-      Optional<Double> length = fields.length("length", true, false, "2.0 m");
-      Optional<Double> speed = fields.speed("speed", true, "0.5 m/s");
-      Optional<Double> minGap = fields.length("minGap", false, true, "0.05 m");
-      boolean minGapOk = minGap.isPresent() || !fields.keys().contains("minGap");
-      Optional<String> to =
-          references.read(
-              fields, "to", false, name, Set.of(ConveyorDefinition.TYPE, SinkDefinition.TYPE));
-      boolean toOk = to.isPresent() || !fields.keys().contains("to");
-      if (length.isEmpty() || speed.isEmpty() || !minGapOk || !toOk) {
+      if (templates.isEmpty() && ok) {
+        fields.problem("parts", "'parts' is empty", "list at least one part type");
         return Optional.empty();
       }
-      return Optional.of(
-          new ConveyorDefinition(
-              name,
-              description,
-              fields.location(),
-              length.get(),
-              speed.get(),
-              minGap.orElse(0.0),
-              to));
+      return ok ? Optional.of(templates) : Optional.empty();
     }
+    Optional<YamlMap> node = fields.map("part", false, "{type: box, length: 0.2 m}");
+    if (node.isEmpty()) {
+      return hasPart ? Optional.empty() : Optional.of(List.of(PartTemplate.DEFAULT));
+    }
+    return template(new MapReader(node.get(), fields.pathOf("part"), "a part", fields.problems()),
+            false)
+        .map(List::of);
   }
 
-  static final class PhotoEye implements ComponentReader {
-    @Override
-    public String type() {
-      return PhotoEyeDefinition.TYPE;
+  private static Optional<PartTemplate> template(MapReader part, boolean inMix) {
+    Optional<String> type =
+        inMix ? part.name("type", true, "box") : part.name("type", false, "box");
+    Optional<Double> length = part.length("length", false, false, "0.2 m");
+    Optional<Double> weight =
+        part.positive("weight", false, io.twinline.line.units.Dimension.RATIO, "1");
+    Optional<Double> defects = part.ratio("defectRate", false, "2 %");
+    Map<String, String> attributes = new LinkedHashMap<>();
+    Optional<YamlMap> attributeMap = part.map("attributes", false, "{colour: red}");
+    attributeMap.ifPresent(
+        map -> {
+          for (YamlMap.Entry entry : map.entries()) {
+            if (entry.value() instanceof YamlScalar scalar) {
+              attributes.put(entry.key(), scalar.text());
+            } else {
+              part.problems().add(entry.value().location(), part.pathOf("attributes") + "."
+                  + entry.key(), "an attribute must be a single value", "");
+            }
+          }
+        });
+    boolean ok =
+        okIfPresent(part, "length", length)
+            && okIfPresent(part, "weight", weight)
+            && okIfPresent(part, "defectRate", defects)
+            && okIfPresent(part, "type", type);
+    part.finish();
+    if (!ok || (inMix && type.isEmpty())) {
+      return Optional.empty();
     }
-
-    @Override
-    public String article() {
-      return "a photo-eye";
-    }
-
-    @Override
-    public Optional<ComponentDefinition> read(
-        MapReader fields, String name, String description, References references) {
-      Optional<String> conveyor =
-          references.read(fields, "conveyor", true, name, Set.of(ConveyorDefinition.TYPE));
-      Optional<Double> position = fields.length("position", true, true, "2.0 m");
-      if (conveyor.isEmpty() || position.isEmpty()) {
-        return Optional.empty();
-      }
-      return Optional.of(
-          new PhotoEyeDefinition(
-              name, description, fields.location(), conveyor.get(), position.get()));
-    }
+    PartTemplate fallback = PartTemplate.DEFAULT;
+    return Optional.of(
+        new PartTemplate(
+            type.orElse(fallback.type()),
+            length.orElse(fallback.length()),
+            weight.orElse(1.0),
+            defects.orElse(0.0),
+            attributes));
   }
 
-  static final class Sink implements ComponentReader {
-    @Override
-    public String type() {
-      return SinkDefinition.TYPE;
+  private static Optional<ComponentDefinition> conveyor(
+      MapReader fields, String name, String description, References references) {
+    Optional<Double> length = fields.length("length", true, false, "2.0 m");
+    Optional<Double> speed = fields.speed("speed", true, "0.5 m/s");
+    Optional<Double> minGap = fields.length("minGap", false, true, "0.05 m");
+    boolean accumulating = fields.bool("accumulating", true);
+    Optional<String> drive = fields.choice("drive", List.of("motor", "speed-reference"), "motor");
+    Optional<Duration> ramp = fields.duration("ramp", false, true, "500 ms");
+    Optional<String> to =
+        references.read(fields, "to", false, name, References.PART_RECEIVERS);
+    if (!present(length, speed, drive)
+        || !okIfPresent(fields, "minGap", minGap)
+        || !okIfPresent(fields, "ramp", ramp)
+        || !okIfPresent(fields, "to", to)) {
+      return Optional.empty();
     }
+    return Optional.of(
+        new ConveyorDefinition(
+            name,
+            description,
+            fields.location(),
+            length.get(),
+            speed.get(),
+            minGap.orElse(0.0),
+            accumulating,
+            drive.get().equals("motor")
+                ? ConveyorDefinition.Drive.MOTOR
+                : ConveyorDefinition.Drive.SPEED_REFERENCE,
+            ramp.orElse(Duration.ZERO),
+            to));
+  }
 
-    @Override
-    public String article() {
-      return "a sink";
+  private static Optional<ComponentDefinition> photoEye(
+      MapReader fields, String name, String description, References references) {
+    Optional<String> conveyor = references.read(fields, "conveyor", true, name, CONVEYOR);
+    Optional<Double> position = fields.length("position", true, true, "2.0 m");
+    Optional<Duration> onDelay = fields.duration("onDelay", false, true, "20 ms");
+    Optional<Duration> offDelay = fields.duration("offDelay", false, true, "20 ms");
+    if (!present(conveyor, position)
+        || !okIfPresent(fields, "onDelay", onDelay)
+        || !okIfPresent(fields, "offDelay", offDelay)) {
+      return Optional.empty();
     }
+    return Optional.of(
+        new PhotoEyeDefinition(
+            name,
+            description,
+            fields.location(),
+            conveyor.get(),
+            position.get(),
+            onDelay.orElse(Duration.ZERO),
+            offDelay.orElse(Duration.ZERO)));
+  }
 
-    @Override
-    public Optional<ComponentDefinition> read(
-        MapReader fields, String name, String description, References references) {
-      return Optional.of(new SinkDefinition(name, description, fields.location()));
+  private static Optional<ComponentDefinition> stopGate(
+      MapReader fields, String name, String description, References references) {
+    Optional<String> conveyor = references.read(fields, "conveyor", true, name, CONVEYOR);
+    Optional<Double> position = fields.length("position", true, true, "1.5 m");
+    Optional<Duration> stroke = fields.duration("stroke", false, true, "150 ms");
+    if (!present(conveyor, position) || !okIfPresent(fields, "stroke", stroke)) {
+      return Optional.empty();
     }
+    return Optional.of(
+        new StopGateDefinition(
+            name, description, fields.location(), conveyor.get(), position.get(),
+            stroke.orElse(Duration.ofMillis(150))));
+  }
+
+  private static Optional<ComponentDefinition> diverter(
+      MapReader fields, String name, String description, References references) {
+    Optional<String> conveyor = references.read(fields, "conveyor", true, name, CONVEYOR);
+    Optional<Double> position = fields.length("position", true, true, "1.5 m");
+    Optional<String> to = references.read(fields, "to", true, name, CONVEYOR);
+    Optional<Duration> stroke = fields.duration("stroke", false, true, "300 ms");
+    if (!present(conveyor, position, to) || !okIfPresent(fields, "stroke", stroke)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new DiverterDefinition(
+            name, description, fields.location(), conveyor.get(), position.get(), to.get(),
+            stroke.orElse(Duration.ofMillis(300))));
+  }
+
+  private static Optional<ComponentDefinition> pusher(
+      MapReader fields, String name, String description, References references) {
+    Optional<String> conveyor = references.read(fields, "conveyor", true, name, CONVEYOR);
+    Optional<Double> position = fields.length("position", true, true, "1.5 m");
+    Optional<String> to = references.read(fields, "to", true, name, CONVEYOR);
+    Optional<Duration> stroke = fields.duration("stroke", false, true, "200 ms");
+    if (!present(conveyor, position, to) || !okIfPresent(fields, "stroke", stroke)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new PusherDefinition(
+            name, description, fields.location(), conveyor.get(), position.get(), to.get(),
+            stroke.orElse(Duration.ofMillis(200))));
+  }
+
+  private static Optional<ComponentDefinition> station(
+      MapReader fields, String name, String description, References references) {
+    Optional<DurationDistribution> processTime =
+        fields.distribution("processTime", true, "normal(2 s, 200 ms)");
+    Optional<String> release = fields.choice("release", List.of("auto", "plc"), "auto");
+    Optional<String> inspect = fields.name("inspect", false, "defective");
+    Optional<String> to =
+        references.read(fields, "to", false, name, References.PART_RECEIVERS);
+    if (!present(processTime, release)
+        || !okIfPresent(fields, "inspect", inspect)
+        || !okIfPresent(fields, "to", to)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new StationDefinition(
+            name, description, fields.location(), processTime.get(),
+            release.get().equals("plc"), inspect, to));
+  }
+
+  private static Optional<ComponentDefinition> buffer(
+      MapReader fields, String name, String description, References references) {
+    Optional<Long> capacity = fields.integer("capacity", true, "20");
+    Optional<Duration> transit = fields.duration("transit", false, true, "2 s");
+    Optional<String> to =
+        references.read(fields, "to", false, name, References.PART_RECEIVERS);
+    if (capacity.isPresent() && (capacity.get() < 1 || capacity.get() > 100_000)) {
+      fields.problem("capacity", "'capacity' must be from 1 to 100000", "");
+      capacity = Optional.empty();
+    }
+    if (!present(capacity) || !okIfPresent(fields, "transit", transit)
+        || !okIfPresent(fields, "to", to)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new BufferDefinition(
+            name, description, fields.location(), capacity.get().intValue(),
+            transit.orElse(Duration.ZERO), to));
+  }
+
+  private static Optional<ComponentDefinition> sink(
+      MapReader fields, String name, String description, References references) {
+    Optional<List<String>> types = fields.names("countTypes", false, "[red, green]");
+    if (!okIfPresent(fields, "countTypes", types)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new SinkDefinition(name, description, fields.location(), types.orElse(List.of())));
   }
 }

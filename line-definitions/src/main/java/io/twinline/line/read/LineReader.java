@@ -4,11 +4,14 @@ import io.twinline.line.InvalidDefinitionException;
 import io.twinline.line.Problems;
 import io.twinline.line.SignalDefinition;
 import io.twinline.line.SignalPath;
+import io.twinline.line.SignalType;
+import io.twinline.line.fault.FaultChecks;
+import io.twinline.line.fault.FaultSpec;
 import io.twinline.line.model.ComponentDefinition;
 import io.twinline.line.model.ConveyorDefinition;
 import io.twinline.line.model.LineDefinition;
-import io.twinline.line.model.PhotoEyeDefinition;
-import io.twinline.line.model.SourceDefinition;
+import io.twinline.line.model.MountedDefinition;
+import io.twinline.line.model.SignalOptions;
 import io.twinline.line.yaml.YamlList;
 import io.twinline.line.yaml.YamlMap;
 import io.twinline.line.yaml.YamlNode;
@@ -17,28 +20,38 @@ import io.twinline.line.yaml.YamlScalar;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads a line file into a {@link LineDefinition}, or refuses it with every problem found.
  *
  * <p>Three passes: the names and types of all components (so references can be checked where
- * they are written), then each component in full, then the checks that span components (a
- * photo-eye beyond the end of its conveyor, two feeders on one conveyor, two signals with one
- * name).
+ * they are written), then each component in full with its signal options, then the checks that
+ * span components (devices beyond the end of their conveyor, two signals or tags with one name,
+ * faults on targets that cannot have them).
  */
 public final class LineReader {
 
   static final Duration DEFAULT_IO_CYCLE = Duration.ofMillis(10);
+  static final Duration MIN_IO_CYCLE = Duration.ofMillis(1);
+  static final Duration MAX_IO_CYCLE = Duration.ofMillis(1000);
   static final long DEFAULT_SEED = 1;
 
+  /** Component names the system uses for its own signals. */
+  public static final Set<String> RESERVED_NAMES = Set.of("Simulation");
+
   private static final Map<String, ComponentReader> READERS =
-      FlowReaders.all().stream()
+      Stream.of(FlowReaders.all(), MachineReaders.all(), OperatorReaders.all(),
+              ProcessReaders.all())
+          .flatMap(List::stream)
           .collect(
               Collectors.toMap(
                   ComponentReader::type, Function.identity(), (a, b) -> a, LinkedHashMap::new));
@@ -52,6 +65,7 @@ public final class LineReader {
     return List.copyOf(READERS.keySet());
   }
 
+  /** Reads a YAML (or, for a {@code .json} file name, JSON) line file. */
   public static LineDefinition read(String file, String text) throws InvalidDefinitionException {
     Problems problems = new Problems();
     Optional<YamlNode> root = YamlReader.read(file, text, problems);
@@ -70,15 +84,25 @@ public final class LineReader {
 
     MapReader top = new MapReader(rootMap, "", "a line file", problems);
     Optional<String> name = top.name("line", true, "PackagingLine");
+    if (name.isPresent() && RESERVED_NAMES.contains(name.get())) {
+      top.problem("line", "'" + name.get() + "' is reserved for Twinline's own nodes",
+          "choose another name for the line");
+    }
     String description = top.text("description", false, "").orElse("");
-    Duration ioCycle = top.duration("ioCycle", false, false, "10 ms").orElse(DEFAULT_IO_CYCLE);
+    Duration ioCycle = ioCycle(top);
     long seed = top.integer("seed", false, "42").orElse(DEFAULT_SEED);
     List<YamlMap> items = componentItems(top);
+    Optional<YamlList> faultList = top.list("faults", false, "");
     top.finish();
 
     References references = new References(declaredTypes(items), declaredNames(items));
-    List<ReadComponent> components = readComponents(items, references, problems);
-    checkAcrossComponents(components, problems);
+    Map<SignalPath, SignalOptions> options = new HashMap<>();
+    List<ReadComponent> components = readComponents(items, references, options, problems);
+    checkAcrossComponents(components, options, problems);
+    List<FaultSpec> faults =
+        faultList
+            .map(list -> readFaults(list, components, options, problems))
+            .orElse(List.of());
 
     problems.throwIfAny();
     return new LineDefinition(
@@ -87,7 +111,20 @@ public final class LineReader {
         ioCycle,
         seed,
         components.stream().map(ReadComponent::definition).toList(),
+        options,
+        faults,
         file);
+  }
+
+  private static Duration ioCycle(MapReader top) {
+    Optional<Duration> cycle = top.duration("ioCycle", false, false, "10 ms");
+    if (cycle.isPresent()
+        && (cycle.get().compareTo(MIN_IO_CYCLE) < 0 || cycle.get().compareTo(MAX_IO_CYCLE) > 0)) {
+      top.problem("ioCycle", "the I/O cycle must be from 1 ms to 1000 ms",
+          "10 ms is what most PLC couplings use");
+      return DEFAULT_IO_CYCLE;
+    }
+    return cycle.orElse(DEFAULT_IO_CYCLE);
   }
 
   private static List<YamlMap> componentItems(MapReader top) {
@@ -132,8 +169,8 @@ public final class LineReader {
     return types;
   }
 
-  private static java.util.Set<String> declaredNames(List<YamlMap> items) {
-    java.util.Set<String> names = new java.util.HashSet<>();
+  private static Set<String> declaredNames(List<YamlMap> items) {
+    Set<String> names = new HashSet<>();
     for (YamlMap item : items) {
       if (item != null) {
         scalarText(item, "name").ifPresent(names::add);
@@ -149,7 +186,10 @@ public final class LineReader {
   }
 
   private static List<ReadComponent> readComponents(
-      List<YamlMap> items, References references, Problems problems) {
+      List<YamlMap> items,
+      References references,
+      Map<SignalPath, SignalOptions> options,
+      Problems problems) {
     List<ReadComponent> components = new ArrayList<>();
     Map<String, MapReader> byName = new HashMap<>();
     for (int i = 0; i < items.size(); i++) {
@@ -163,7 +203,11 @@ public final class LineReader {
       String description = fields.text("description", false, "").orElse("");
 
       boolean duplicate = false;
-      if (name.isPresent()) {
+      if (name.isPresent() && RESERVED_NAMES.contains(name.get())) {
+        fields.problem("name", "'" + name.get() + "' is reserved for Twinline's own signals",
+            "choose another name");
+        duplicate = true;
+      } else if (name.isPresent()) {
         MapReader first = byName.putIfAbsent(name.get(), fields);
         duplicate = first != null;
         if (duplicate) {
@@ -190,48 +234,109 @@ public final class LineReader {
       fields.describeAs(reader.article());
       Optional<ComponentDefinition> definition =
           reader.read(fields, name.orElse("Unnamed"), description, references);
+      Optional<YamlMap> signalOptions = fields.map("signals", false, "{MotorOn: {tag: Q_M1}}");
       fields.finish();
       if (name.isPresent() && definition.isPresent() && !duplicate) {
+        signalOptions.ifPresent(
+            map -> readSignalOptions(map, fields, definition.get(), options));
         components.add(new ReadComponent(definition.get(), fields));
       }
     }
     return components;
   }
 
-  private static void checkAcrossComponents(List<ReadComponent> components, Problems problems) {
+  private static void readSignalOptions(
+      YamlMap map,
+      MapReader owner,
+      ComponentDefinition definition,
+      Map<SignalPath, SignalOptions> options) {
+    Map<String, SignalDefinition> byName = new LinkedHashMap<>();
+    for (SignalDefinition signal : definition.signals()) {
+      byName.put(signal.path().signal(), signal);
+    }
+    for (YamlMap.Entry entry : map.entries()) {
+      String path = owner.pathOf("signals") + "." + entry.key();
+      SignalDefinition signal = byName.get(entry.key());
+      if (signal == null) {
+        owner.problems().add(entry.keyLocation(), path,
+            definition.name() + " has no signal '" + entry.key() + "'",
+            Suggestions.hint(entry.key(), byName.keySet(), "its signals are"));
+        continue;
+      }
+      if (!(entry.value() instanceof YamlMap optionMap)) {
+        owner.problems().add(entry.value().location(), path,
+            "signal options must be a mapping", "e.g. '" + entry.key() + ": {tag: I_B1}'");
+        continue;
+      }
+      MapReader o = new MapReader(optionMap, path, "signal options", owner.problems());
+      Optional<String> tag = o.text("tag", false, "I_B1_PartPresent");
+      Optional<String> description = o.text("description", false, "");
+      boolean forcible = o.bool("writableByClients", false);
+      Optional<SignalOptions.RawScaling> raw = raw(o, signal);
+      o.finish();
+      if (forcible && signal.direction() == io.twinline.line.Direction.OUTPUT) {
+        o.problem("writableByClients", "outputs are writable by clients already", "");
+      }
+      options.put(signal.path(), new SignalOptions(tag, description, forcible, raw));
+    }
+  }
+
+  private static Optional<SignalOptions.RawScaling> raw(MapReader o, SignalDefinition signal) {
+    Optional<YamlMap> rawMap = o.map("raw", false, "{min: 0, max: 27648}");
+    if (rawMap.isEmpty()) {
+      return Optional.empty();
+    }
+    if (signal.analog().isEmpty()) {
+      o.problem("raw", signal.path() + " is not an analog value; only analog values have raw counts",
+          "");
+      return Optional.empty();
+    }
+    MapReader r = new MapReader(rawMap.get(), o.pathOf("raw"), "raw scaling", o.problems());
+    Optional<String> typeName = r.text("type", false, "Int16");
+    Optional<Long> min = r.integer("min", true, "0");
+    Optional<Long> max = r.integer("max", true, "27648");
+    Optional<String> tag = r.text("tag", false, "IW64");
+    r.finish();
+    SignalType type = typeName.flatMap(SignalType::parse).orElse(SignalType.INT16);
+    if (typeName.isPresent()
+        && (SignalType.parse(typeName.get()).isEmpty() || !type.isInteger())) {
+      r.problem("type", "raw counts need an integer type, not '" + typeName.get() + "'",
+          "Int16 is what analog cards use");
+      return Optional.empty();
+    }
+    if (min.isEmpty() || max.isEmpty()) {
+      return Optional.empty();
+    }
+    if (max.get() <= min.get() || min.get() < type.min() || max.get() > type.max()) {
+      r.problem("max", "raw range " + min.get() + ".." + max.get() + " does not fit "
+          + type.displayName() + " with max above min", "Siemens cards: 0..27648");
+      return Optional.empty();
+    }
+    return Optional.of(new SignalOptions.RawScaling(type, min.get(), max.get(), tag));
+  }
+
+  private static void checkAcrossComponents(
+      List<ReadComponent> components, Map<SignalPath, SignalOptions> options, Problems problems) {
     Map<String, ConveyorDefinition> conveyors = new HashMap<>();
     for (ReadComponent c : components) {
       if (c.definition() instanceof ConveyorDefinition conveyor) {
         conveyors.put(conveyor.name(), conveyor);
       }
     }
-    Map<String, String> feederOf = new HashMap<>();
     Map<SignalPath, SignalDefinition> signals = new HashMap<>();
+    Map<String, SignalPath> tags = new HashMap<>();
     for (ReadComponent c : components) {
       ComponentDefinition definition = c.definition();
-      if (definition instanceof PhotoEyeDefinition eye) {
-        ConveyorDefinition conveyor = conveyors.get(eye.conveyor());
-        if (conveyor != null && eye.position() > conveyor.length()) {
+      if (definition instanceof MountedDefinition mounted) {
+        ConveyorDefinition conveyor = conveyors.get(mounted.conveyor());
+        if (conveyor != null && mounted.position() > conveyor.length()) {
           c.fields()
               .problem(
                   "position",
-                  "position " + eye.position() + " m is beyond the end of conveyor "
+                  "position " + mounted.position() + " m is beyond the end of conveyor "
                       + conveyor.name() + " (" + conveyor.length() + " m long)",
-                  "place the photo-eye between 0 m and " + conveyor.length() + " m");
-        }
-      }
-      Optional<String> feeds =
-          definition instanceof SourceDefinition source
-              ? Optional.of(source.to())
-              : definition instanceof ConveyorDefinition conveyor ? conveyor.to() : Optional.empty();
-      if (feeds.isPresent() && conveyors.containsKey(feeds.get())) {
-        String other = feederOf.putIfAbsent(feeds.get(), definition.name());
-        if (other != null) {
-          c.fields()
-              .problem(
-                  "to",
-                  "conveyor " + feeds.get() + " is already fed by " + other,
-                  "a conveyor takes parts from one feeder; give each feeder its own conveyor");
+                  "place the " + definition.type() + " between 0 m and " + conveyor.length()
+                      + " m");
         }
       }
       for (SignalDefinition signal : definition.signals()) {
@@ -244,7 +349,66 @@ public final class LineReader {
                       + first.location().line() + ")",
                   "rename this " + definition.type() + "; signal names must be unique per folder");
         }
+        SignalOptions o = options.getOrDefault(signal.path(), SignalOptions.NONE);
+        List<String> signalTags = new ArrayList<>();
+        o.tag().ifPresent(signalTags::add);
+        o.raw().flatMap(SignalOptions.RawScaling::tag).ifPresent(signalTags::add);
+        if (o.raw().isPresent()) {
+          SignalPath raw =
+              new SignalPath(signal.path().component(),
+                  signal.path().signal() + SignalOptions.RawScaling.SUFFIX);
+          if (signals.containsKey(raw)) {
+            c.fields().problem("signals", "raw signal " + raw + " clashes with another signal", "");
+          }
+        }
+        for (String tag : signalTags) {
+          SignalPath other = tags.putIfAbsent(tag, signal.path());
+          if (other != null) {
+            c.fields().problem("signals", "tag '" + tag + "' is used by " + other + " already",
+                "every tag names one signal");
+          }
+        }
       }
     }
+  }
+
+  private static List<FaultSpec> readFaults(
+      YamlList list,
+      List<ReadComponent> components,
+      Map<SignalPath, SignalOptions> options,
+      Problems problems) {
+    List<ComponentDefinition> definitions =
+        components.stream().map(ReadComponent::definition).toList();
+    List<SignalDefinition> signals =
+        new LineDefinition("check", "", DEFAULT_IO_CYCLE, 0, definitions, options, List.of(), "")
+            .signals();
+    List<FaultSpec> faults = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < list.items().size(); i++) {
+      YamlNode item = list.items().get(i);
+      String path = "faults[" + i + "]";
+      if (!(item instanceof YamlMap map)) {
+        problems.add(item.location(), path, "a fault must be a mapping",
+            "write '- {id: F1, target: Infeed, kind: jam, at: 30 s}'");
+        continue;
+      }
+      MapReader f = new MapReader(map, path, "a fault", problems);
+      Optional<FaultSpec> spec = FaultReader.read(f);
+      f.finish();
+      if (spec.isEmpty()) {
+        continue;
+      }
+      if (!ids.add(spec.get().id())) {
+        f.problem("id", "fault id '" + spec.get().id() + "' is used twice", "");
+        continue;
+      }
+      Optional<String> problem = FaultChecks.problem(spec.get(), definitions, signals);
+      if (problem.isPresent()) {
+        f.problem("target", problem.get(), "");
+        continue;
+      }
+      faults.add(spec.get());
+    }
+    return faults;
   }
 }

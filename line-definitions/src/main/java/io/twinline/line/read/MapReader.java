@@ -136,7 +136,106 @@ final class MapReader {
             });
   }
 
-  private Optional<BigDecimal> quantity(
+  /** A quantity of {@code dimension} in its base unit (no sign check). */
+  Optional<Double> quantity(String key, boolean required, Dimension dimension, String example) {
+    return decimal(key, required, dimension, example).map(BigDecimal::doubleValue);
+  }
+
+  /** A quantity that must be positive. */
+  Optional<Double> positive(String key, boolean required, Dimension dimension, String example) {
+    return decimal(key, required, dimension, example)
+        .filter(v -> sign(key, v, false, dimension.description().replaceFirst("^an? ", "")))
+        .map(BigDecimal::doubleValue);
+  }
+
+  /** A ratio from 0 to 1, written {@code 0.05} or {@code 5 %}. */
+  Optional<Double> ratio(String key, boolean required, String example) {
+    Optional<Double> value = quantity(key, required, Dimension.RATIO, example);
+    if (value.isPresent() && (value.get() < 0 || value.get() > 1)) {
+      problem(key, "'" + key + "' must be between 0 and 1 (0 % and 100 %)", "e.g. " + example);
+      return Optional.empty();
+    }
+    return value;
+  }
+
+  /** A duration distribution: {@code 5 s}, {@code normal(2 s, 200 ms)}, ... */
+  Optional<io.twinline.line.units.DurationDistribution> distribution(
+      String key, boolean required, String example) {
+    Optional<YamlNode> node = required ? required(key, example) : node(key);
+    return node.flatMap(n -> scalar(key, n, "a duration or a distribution"))
+        .flatMap(
+            s -> {
+              try {
+                return Optional.of(io.twinline.line.units.Distributions.duration(s.text()));
+              } catch (QuantityFormatException e) {
+                problem(key, e.getMessage(), e.hint());
+                return Optional.empty();
+              }
+            });
+  }
+
+  /** true/false, or {@code fallback} when absent. */
+  boolean bool(String key, boolean fallback) {
+    Optional<YamlNode> node = node(key);
+    if (node.isEmpty()) {
+      return fallback;
+    }
+    if (node.get() instanceof YamlScalar scalar && scalar.type() == YamlScalar.Type.BOOLEAN) {
+      return Boolean.parseBoolean(scalar.text());
+    }
+    problem(key, "'" + key + "' must be true or false, not " + node.get().kind(), "");
+    return fallback;
+  }
+
+  /** One of {@code choices} (keywords), or {@code fallback} when absent. */
+  Optional<String> choice(String key, java.util.List<String> choices, String fallback) {
+    Optional<String> text = text(key, false, fallback);
+    if (text.isEmpty()) {
+      return map.keys().contains(key) ? Optional.empty() : Optional.of(fallback);
+    }
+    if (!choices.contains(text.get())) {
+      problem(
+          key,
+          "'" + text.get() + "' is not a valid " + key,
+          Suggestions.hint(text.get(), choices, "choose from"));
+      return Optional.empty();
+    }
+    return text;
+  }
+
+  /** A list of names (signal or position names). */
+  Optional<java.util.List<String>> names(String key, boolean required, String example) {
+    Optional<YamlList> list = list(key, required, example);
+    if (list.isEmpty()) {
+      return Optional.empty();
+    }
+    java.util.List<String> names = new java.util.ArrayList<>();
+    boolean ok = true;
+    for (YamlNode item : list.get().items()) {
+      if (item instanceof YamlScalar scalar
+          && SignalPath.NAME.matcher(scalar.text()).matches()) {
+        if (names.contains(scalar.text())) {
+          problems.add(item.location(), pathOf(key), "'" + scalar.text() + "' is listed twice", "");
+          ok = false;
+        }
+        names.add(scalar.text());
+      } else {
+        problems.add(
+            item.location(),
+            pathOf(key),
+            "'" + (item instanceof YamlScalar s ? s.text() : item.kind()) + "' is not a valid name",
+            "names start with a letter and contain only letters, digits and '_'");
+        ok = false;
+      }
+    }
+    if (names.isEmpty()) {
+      problem(key, "'" + key + "' is empty", "list at least one, e.g. " + example);
+      ok = false;
+    }
+    return ok ? Optional.of(names) : Optional.empty();
+  }
+
+  private Optional<BigDecimal> decimal(
       String key, boolean required, Dimension dimension, String example) {
     Optional<YamlNode> node = required ? required(key, example) : node(key);
     return node.flatMap(n -> scalar(key, n, dimension.description() + " with a unit"))
@@ -153,14 +252,14 @@ final class MapReader {
 
   /** A length in metres that must be {@code > 0} (or {@code >= 0} if {@code zeroAllowed}). */
   Optional<Double> length(String key, boolean required, boolean zeroAllowed, String example) {
-    return quantity(key, required, Dimension.LENGTH, example)
+    return decimal(key, required, Dimension.LENGTH, example)
         .filter(v -> sign(key, v, zeroAllowed, "length"))
         .map(BigDecimal::doubleValue);
   }
 
   /** A speed in metres per second, {@code > 0}. */
   Optional<Double> speed(String key, boolean required, String example) {
-    return quantity(key, required, Dimension.SPEED, example)
+    return decimal(key, required, Dimension.SPEED, example)
         .filter(v -> sign(key, v, false, "speed"))
         .map(BigDecimal::doubleValue);
   }
@@ -187,7 +286,7 @@ final class MapReader {
       problem(
           key,
           "'" + key + "' must be " + (zeroAllowed ? "zero or positive" : "positive")
-              + ", not " + map.get(key).map(n -> ((YamlScalar) n).text()).orElse("?"),
+              + ", not " + map.get(key).map(n -> ((YamlScalar) n).text().strip()).orElse("?"),
           "a " + noun + " below " + (zeroAllowed ? "zero" : "or at zero") + " has no physical meaning");
       return false;
     }

@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
  */
 final class References {
 
+  /** Components that take parts at their entry. */
+  static final Set<String> PART_RECEIVERS = Set.of("conveyor", "station", "buffer", "sink");
+
   private final Map<String, String> typeByName;
   private final Set<String> allNames;
 
@@ -37,7 +40,7 @@ final class References {
     }
     String name = target.get();
     String type = typeByName.get(name);
-    String accepted = String.join(" or ", allowedTypes);
+    String accepted = String.join(" or ", allowedTypes.stream().sorted().toList());
     if (type == null && allNames.contains(name)) {
       // The target exists but its type is wrong; that problem is reported where it is.
       return Optional.empty();
@@ -83,6 +86,11 @@ final class References {
   }
 
   private static String example(Set<String> allowedTypes) {
-    return "<name of a " + String.join(" or ", allowedTypes) + ">";
+    return "<name of a " + String.join(" or ", allowedTypes.stream().sorted().toList()) + ">";
+  }
+
+  /** The type of a declared component, if known. */
+  java.util.Optional<String> typeOf(String name) {
+    return java.util.Optional.ofNullable(typeByName.get(name));
   }
 }

@@ -16,7 +16,25 @@ public enum Dimension {
       ordered(
           "ns", "0.000000001", "us", "0.000001", "µs", "0.000001", "ms", "0.001", "s", "1",
           "min", "60", "h", "3600")),
-  SPEED("a speed", "m/s", ordered("m/s", "1", "mm/s", "0.001", "m/min", "0.016666666666666667"));
+  SPEED("a speed", "m/s", ordered("m/s", "1", "mm/s", "0.001", "m/min", "0.016666666666666667")),
+  AREA("an area", "m2", ordered("m2", "1", "m²", "1", "cm2", "0.0001", "cm²", "0.0001")),
+  VOLUME("a volume", "m3", ordered("m3", "1", "m³", "1", "l", "0.001", "L", "0.001")),
+  FLOW(
+      "a flow",
+      "m3/s",
+      ordered(
+          "m3/s", "1", "m³/s", "1", "l/s", "0.001", "L/s", "0.001", "l/min",
+          "0.000016666666666666667", "L/min", "0.000016666666666666667", "m3/h",
+          "0.00027777777777777778", "m³/h", "0.00027777777777777778")),
+  POWER("a power", "W", ordered("W", "1", "kW", "1000")),
+  /** Absolute temperatures in degrees Celsius (offset units are not converted). */
+  TEMPERATURE("a temperature", "°C", ordered("°C", "1", "degC", "1")),
+  /** Temperature differences (hysteresis): kelvin, equal to a Celsius degree. */
+  TEMPERATURE_DIFFERENCE("a temperature difference", "K", ordered("K", "1", "°C", "1", "degC", "1")),
+  HEAT_CAPACITY("a heat capacity", "J/K", ordered("J/K", "1", "kJ/K", "1000")),
+  THERMAL_CONDUCTANCE("a heat loss coefficient", "W/K", ordered("W/K", "1", "kW/K", "1000")),
+  /** A plain ratio: {@code 0.05}, {@code 5 %}. */
+  RATIO("a ratio", "", ordered("%", "0.01"));
 
   private final String description;
   private final String baseUnit;
@@ -41,6 +59,9 @@ public enum Dimension {
 
   /** The factor to the base unit, or null if the unit does not belong to this dimension. */
   BigDecimal factor(String unit) {
+    if (this == RATIO && unit.isEmpty()) {
+      return BigDecimal.ONE;
+    }
     return units.get(unit);
   }
 

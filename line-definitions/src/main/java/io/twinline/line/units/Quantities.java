@@ -31,7 +31,7 @@ public final class Quantities {
           "write a number and a unit, " + example + "; units: " + dimension.unitList());
     }
     String unit = matcher.group(2) == null ? "" : matcher.group(2).strip();
-    if (unit.isEmpty()) {
+    if (unit.isEmpty() && dimension != Dimension.RATIO) {
       throw new QuantityFormatException(
           "'" + trimmed + "' has no unit",
           "write the unit, " + example + "; units: " + dimension.unitList());
@@ -73,11 +73,25 @@ public final class Quantities {
     }
   }
 
+  /** Reads a plain number or percentage as a ratio: {@code 0.05} or {@code 5 %}. */
+  public static double ratio(String text) throws QuantityFormatException {
+    return parse(text, Dimension.RATIO).doubleValue();
+  }
+
   private static String example(Dimension dimension) {
     return switch (dimension) {
       case LENGTH -> "2.0 m";
       case DURATION -> "500 ms";
       case SPEED -> "0.5 m/s";
+      case AREA -> "0.8 m2";
+      case VOLUME -> "500 l";
+      case FLOW -> "2 l/s";
+      case POWER -> "6 kW";
+      case TEMPERATURE -> "20 °C";
+      case TEMPERATURE_DIFFERENCE -> "2 K";
+      case HEAT_CAPACITY -> "2100 kJ/K";
+      case THERMAL_CONDUCTANCE -> "15 W/K";
+      case RATIO -> "5 %";
     };
   }
 }

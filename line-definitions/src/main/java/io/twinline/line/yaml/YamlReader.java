@@ -1,5 +1,6 @@
 package io.twinline.line.yaml;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,7 +18,7 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * Reads one YAML document into a tree of {@link YamlNode}s that keep their line and column.
+ * Reads one YAML document (or JSON, for a file named {@code .json}) into a tree of {@link YamlNode}s that keep their line and column.
  *
  * <p>Jackson's tree model forgets where values were written, and its data binding stops at the
  * first mistake; this reader keeps every location so that the definition readers can report all
@@ -25,7 +26,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class YamlReader {
 
-  private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+  private static final YAMLFactory YAML = YAMLFactory.builder().build();
+  private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private YamlReader() {}
 
@@ -36,7 +38,8 @@ public final class YamlReader {
    * @return the root node, or empty if the text is not valid YAML or is empty
    */
   public static Optional<YamlNode> read(String file, String text, Problems problems) {
-    try (JsonParser parser = FACTORY.createParser(text)) {
+    JsonFactory factory = file.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? JSON : YAML;
+    try (JsonParser parser = factory.createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         problems.add(

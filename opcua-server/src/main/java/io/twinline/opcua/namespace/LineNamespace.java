@@ -89,6 +89,11 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
     root.addOrganizes(lineFolder);
 
     Map<String, UaFolderNode> componentFolders = new LinkedHashMap<>();
+    UaFolderNode simulationFolder =
+        folder(nodeIds.simulation(), TwinlineNodeIds.SIMULATION,
+            "The simulation's own state: time, faults");
+    root.addOrganizes(simulationFolder);
+    componentFolders.put(TwinlineNodeIds.SIMULATION, simulationFolder);
     Map<String, String> descriptions = new HashMap<>();
     for (ComponentDefinition component : line.components()) {
       descriptions.put(component.name(), component.description());
@@ -163,7 +168,7 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
       SignalNode node = signalNodesById[signal.id()];
       DataValue value =
           new DataValue(
-              OpcUaTypes.variant(signal.type(), changes.bits(i)),
+              OpcUaTypes.variant(signal.type(), changes.bits(i), changes.text(i)),
               StatusCode.GOOD,
               new DateTime(runner.instantOf(changes.time(i))),
               serverTime);

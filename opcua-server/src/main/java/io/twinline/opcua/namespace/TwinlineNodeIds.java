@@ -13,6 +13,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UShort;
  *   <li>{@code ns=<twinline>;s=<Line>} a line
  *   <li>{@code ns=<twinline>;s=<Line>/<Component>} a component's folder
  *   <li>{@code ns=<twinline>;s=<Line>/<Component>/<Signal>} a signal
+ *   <li>{@code ns=<twinline>;s=Simulation/<Name>} the simulation's own nodes
  * </ul>
  */
 public final class TwinlineNodeIds {
@@ -21,6 +22,9 @@ public final class TwinlineNodeIds {
   public static final String NAMESPACE_URI = "urn:twinline";
 
   public static final String ROOT = "Twinline";
+
+  /** The name of the simulation's own object, and a name no line may take. */
+  public static final String SIMULATION = "Simulation";
 
   private final UShort namespaceIndex;
 
@@ -45,6 +49,19 @@ public final class TwinlineNodeIds {
   }
 
   public NodeId signal(String line, SignalPath path) {
+    if (path.component().equals(SIMULATION)) {
+      return new NodeId(namespaceIndex, SIMULATION + "/" + path.signal());
+    }
     return new NodeId(namespaceIndex, line + "/" + path.component() + "/" + path.signal());
+  }
+
+  /** {@code Objects/Twinline/Simulation}: the simulation's own state and methods. */
+  public NodeId simulation() {
+    return new NodeId(namespaceIndex, SIMULATION);
+  }
+
+  /** A node of the Simulation object, e.g. {@code Simulation/SimTime}. */
+  public NodeId simulation(String child) {
+    return new NodeId(namespaceIndex, SIMULATION + "/" + child);
   }
 }

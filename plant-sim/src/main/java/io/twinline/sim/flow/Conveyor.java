@@ -1,49 +1,63 @@
 package io.twinline.sim.flow;
 
+import io.twinline.line.fault.FaultSpec;
+import io.twinline.line.model.ConveyorDefinition;
 import io.twinline.sim.kernel.Action;
 import io.twinline.sim.kernel.EventHandle;
 import io.twinline.sim.kernel.Simulation;
-import io.twinline.sim.plant.Component;
+import io.twinline.sim.plant.FaultableComponent;
+import io.twinline.sim.plant.PlantContext;
 import io.twinline.sim.signal.Signal;
-import io.twinline.sim.time.SimTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * A belt conveyor. Parts ride on it at the belt speed while the motor is on and stand still while
- * it is off. A part that reaches the end is handed on when the next conveyor or sink takes it
- * (it leaves once its trailing edge has passed the end); otherwise it waits there and the parts
- * behind queue up, keeping {@code minGap}.
+ * A belt conveyor. Parts ride on it at the belt speed; the belt runs while its motor is on (or at
+ * its speed reference), ramping if it has a ramp, and stands still while it is off or jammed. A
+ * part that reaches the end is handed on when the next receiver takes it (it leaves once its
+ * trailing edge has passed the end); otherwise it waits there. Parts queue behind a waiting part
+ * and behind raised stop gates, keeping {@code minGap} (accumulating), or all stop together
+ * (non-accumulating).
  *
  * <p>Schedule, don't poll: positions are brought up to date only when something happens, and the
  * conveyor keeps exactly one event on the calendar, the next moment a part reaches a mark (a
- * photo-eye, the end, the room a feeder waits for). Every moving part moves at the belt speed
- * until it is stopped by the part ahead, so each such moment is computed exactly.
+ * photo-eye, a diverter, the end, the room a feeder waits for). All moving parts move with the
+ * belt until stopped, so each such moment follows exactly from the belt's motion, ramps included.
  */
-public final class Conveyor implements Component, PartReceiver {
+public final class Conveyor implements FaultableComponent, PartReceiver {
 
   /** Positions within a micrometre count as reached: floating-point dust, not physics. */
   static final double EPSILON = 1e-6;
 
   private final String name;
   private final Simulation simulation;
+  private final long ioCycle;
   private final double length;
   private final double beltSpeed;
   private final double minGap;
-  private final Signal motor;
+  private final boolean accumulating;
+  private final Signal command;
+  private final Signal speedSignal;
+  private final BeltMotion motion;
   private final Action markReached;
+  private final Action sampleSpeed;
 
   /** Front (furthest along) first. */
   private final List<Carried> parts = new ArrayList<>();
   private final List<PhotoEye> eyes = new ArrayList<>();
+  private final List<BeltDevice> devices = new ArrayList<>();
   private final List<Waiter> feedersWaiting = new ArrayList<>();
+  private final Set<String> jams = new HashSet<>();
 
   private PartReceiver downstream;
-  private double speed;
+  private Part incoming;
   private long updatedAt;
   private EventHandle next;
+  private EventHandle speedSample;
   /** The next receiver has agreed to take the front part, which is now leaving. */
   private boolean frontLeaving;
   private boolean waitingForDownstream;
@@ -51,6 +65,8 @@ public final class Conveyor implements Component, PartReceiver {
   private static final class Carried {
     final Part part;
     double lead;
+    /** The lead position a device last offered it at, to offer each device once. */
+    double offeredAt = Double.NaN;
 
     Carried(Part part, double lead) {
       this.part = part;
@@ -64,31 +80,49 @@ public final class Conveyor implements Component, PartReceiver {
 
   private record Waiter(double trailNeeded, Runnable callback) {}
 
-  public Conveyor(
-      String name, Simulation simulation, double length, double beltSpeed, double minGap,
-      Signal motor) {
-    this.name = name;
-    this.simulation = simulation;
-    this.length = length;
-    this.beltSpeed = beltSpeed;
-    this.minGap = minGap;
-    this.motor = motor;
+  public Conveyor(ConveyorDefinition definition, PlantContext context) {
+    this.name = definition.name();
+    this.simulation = context.simulation();
+    this.ioCycle = context.ioCycle();
+    this.length = definition.length();
+    this.beltSpeed = definition.speed();
+    this.minGap = definition.minGap();
+    this.accumulating = definition.accumulating();
+    boolean motorDrive = definition.drive() == ConveyorDefinition.Drive.MOTOR;
+    this.command =
+        context.signal(name, motorDrive ? ConveyorDefinition.MOTOR_ON : ConveyorDefinition.SPEED_REF);
+    this.speedSignal = motorDrive ? null : context.signal(name, ConveyorDefinition.SPEED);
+    long ramp = definition.ramp().toNanos();
+    this.motion =
+        new BeltMotion(ramp == 0 ? Double.POSITIVE_INFINITY : beltSpeed / (ramp / 1e9));
     this.markReached = Action.named(name + ": a part reaches a mark", this::onMarkReached);
+    this.sampleSpeed = Action.named(name + ": speed sample", this::onSpeedSample);
   }
 
-  /** Hands parts that reach the end to {@code receiver}; without one they queue at the end. */
+  /** Hands parts that reach the end to {@code receiver}; without one they wait at the end. */
   public void connect(PartReceiver receiver) {
     this.downstream = receiver;
   }
 
-  /** Mounts a photo-eye; the conveyor drives its signal. */
+  /** Mounts a photo-eye; the conveyor tells it which parts cover it. */
   public void mount(PhotoEye eye) {
-    if (eye.position() < 0 || eye.position() > length + EPSILON) {
-      throw new IllegalArgumentException(
-          "photo-eye " + eye.name() + " at " + eye.position() + " m is off conveyor " + name);
-    }
+    checkPosition(eye.name(), eye.position());
     eyes.add(eye);
     eyes.sort(Comparator.comparingDouble(PhotoEye::position));
+  }
+
+  /** Mounts a stop gate or diverter. */
+  public void mount(String deviceName, BeltDevice device) {
+    checkPosition(deviceName, device.position());
+    devices.add(device);
+    devices.sort(Comparator.comparingDouble(BeltDevice::position));
+  }
+
+  private void checkPosition(String device, double position) {
+    if (position < 0 || position > length + EPSILON) {
+      throw new IllegalArgumentException(
+          device + " at " + position + " m is off conveyor " + name);
+    }
   }
 
   @Override
@@ -103,14 +137,13 @@ public final class Conveyor implements Component, PartReceiver {
   @Override
   public void start() {
     updatedAt = simulation.now();
-    motor.addListener(signal -> onMotorChanged());
-    speed = motor.booleanValue() ? beltSpeed : 0.0;
-    reschedule();
+    command.addListener(signal -> onCommandChanged());
+    onCommandChanged();
   }
 
-  /** The belt speed right now, m/s (0 while the motor is off). */
+  /** The belt speed right now, m/s. */
   public double speed() {
-    return speed;
+    return motion.speedAt(simulation.now());
   }
 
   /** Leading-edge positions of the parts on the belt, front first, as of now. */
@@ -128,17 +161,32 @@ public final class Conveyor implements Component, PartReceiver {
     return parts.stream().map(c -> c.part).toList();
   }
 
+  public boolean isJammed() {
+    return !jams.isEmpty();
+  }
+
   // --- PartReceiver -----------------------------------------------------------------------------
 
   @Override
   public boolean canReceive(Part part, double leadPosition) {
+    if (incoming != null && incoming != part) {
+      return false;
+    }
     advance();
     return parts.isEmpty() || lastPart().trail() >= leadPosition + minGap - EPSILON;
   }
 
   @Override
+  public void expect(Part part) {
+    incoming = part;
+  }
+
+  @Override
   public void receive(Part part, double leadPosition) {
     advance();
+    if (incoming == part) {
+      incoming = null;
+    }
     parts.add(new Carried(part, leadPosition));
     settle();
     reschedule();
@@ -152,11 +200,97 @@ public final class Conveyor implements Component, PartReceiver {
     reschedule();
   }
 
+  // --- taking parts off the belt ---------------------------------------------------------------
+
+  /** The part covering {@code position} now (its leading edge past it, its tail not), or null. */
+  public Part partCovering(double position) {
+    advance();
+    for (Carried carried : parts) {
+      if (carried.lead > position + EPSILON && carried.trail() < position - EPSILON) {
+        return carried.part;
+      }
+      if (carried.lead < position) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  /** The front part if it is waiting at the end (not handed on), or null. */
+  public Part partWaitingAtEnd() {
+    advance();
+    if (parts.isEmpty() || frontLeaving) {
+      return null;
+    }
+    Carried front = parts.get(0);
+    return front.lead >= length - EPSILON ? front.part : null;
+  }
+
+  /** Takes {@code part} off the belt (a pusher, a gripper). */
+  public void remove(Part part) {
+    advance();
+    for (int i = 0; i < parts.size(); i++) {
+      if (parts.get(i).part == part) {
+        if (i == 0 && frontLeaving) {
+          frontLeaving = false;
+        }
+        parts.remove(i);
+        settle();
+        reschedule();
+        return;
+      }
+    }
+    throw new IllegalArgumentException("part " + part.id() + " is not on " + name);
+  }
+
+  /** A mounted device changed state (a gate rose or fell, a diverter swung). */
+  public void devicesChanged() {
+    advance();
+    for (Carried carried : parts) {
+      carried.offeredAt = Double.NaN; // a part held at a device is offered again
+    }
+    settle();
+    reschedule();
+  }
+
+  // --- faults ---------------------------------------------------------------------------------
+
+  @Override
+  public void injectFault(FaultSpec fault) {
+    advance();
+    jams.add(fault.id());
+    motion.setTarget(0.0, simulation.now());
+    motion.stopNow(simulation.now());
+    updateSpeedSignal();
+    reschedule();
+  }
+
+  @Override
+  public void clearFault(String id) {
+    if (jams.remove(id) && jams.isEmpty()) {
+      advance();
+      motion.setTarget(commandedSpeed(), simulation.now());
+      updateSpeedSignal();
+      reschedule();
+    }
+  }
+
   // --- behaviour ----------------------------------------------------------------------------------
 
-  private void onMotorChanged() {
+  private double commandedSpeed() {
+    if (speedSignal == null) {
+      return command.booleanValue() ? beltSpeed : 0.0;
+    }
+    double percent = Math.max(0.0, Math.min(100.0, command.doubleValue()));
+    return beltSpeed * percent / 100.0;
+  }
+
+  private void onCommandChanged() {
     advance();
-    speed = motor.booleanValue() ? beltSpeed : 0.0;
+    if (jams.isEmpty()) {
+      motion.setTarget(commandedSpeed(), simulation.now());
+    }
+    updateSpeedSignal();
     reschedule();
   }
 
@@ -174,33 +308,96 @@ public final class Conveyor implements Component, PartReceiver {
     reschedule();
   }
 
-  /** Moves every part to where it is now: at belt speed, but never into the part ahead. */
+  private void onSpeedSample() {
+    speedSample = null;
+    advance();
+    updateSpeedSignal();
+  }
+
+  /** Keeps the Speed signal (speed-reference drives) right, sampled each I/O cycle in ramps. */
+  private void updateSpeedSignal() {
+    if (speedSignal == null) {
+      return;
+    }
+    long now = simulation.now();
+    speedSignal.set(motion.speedAt(now));
+    if (speedSample != null) {
+      speedSample.cancel();
+      speedSample = null;
+    }
+    if (motion.isRamping()) {
+      speedSample = simulation.schedule(Math.min(ioCycle, motion.rampNanos()), sampleSpeed);
+    }
+  }
+
+  /** How far part {@code i} may go (its leading edge), given the part ahead and the devices. */
+  private double limitOf(int i, double lead) {
+    double limit;
+    if (i == 0) {
+      limit = frontLeaving ? Double.POSITIVE_INFINITY : length;
+    } else {
+      Carried ahead = parts.get(i - 1);
+      limit = accumulating ? ahead.trail() - minGap : Double.POSITIVE_INFINITY;
+    }
+    return Math.min(limit, deviceLimit(lead));
+  }
+
+  /** The position of the first device ahead of {@code lead} that holds parts, or +infinity. */
+  private double deviceLimit(double lead) {
+    for (BeltDevice device : devices) {
+      if (device.position() >= lead - EPSILON && device.holdsParts()) {
+        return device.position();
+      }
+    }
+    return Double.POSITIVE_INFINITY;
+  }
+
+  /** Moves every part to where it is now: with the belt, but never past what holds it. */
   private void advance() {
     long now = simulation.now();
     if (now == updatedAt) {
       return;
     }
-    if (speed > 0) {
-      double travel = speed * SimTime.toSeconds(now - updatedAt);
-      double limit = frontLeaving ? Double.POSITIVE_INFINITY : length;
+    double travel = motion.distance(now - updatedAt);
+    motion.advanceTo(now);
+    updatedAt = now;
+    if (travel <= 0 || parts.isEmpty()) {
+      return;
+    }
+    if (accumulating) {
+      for (int i = 0; i < parts.size(); i++) {
+        Carried carried = parts.get(i);
+        carried.lead = Math.min(carried.lead + travel, limitOf(i, carried.lead));
+      }
+    } else {
+      double move = Math.min(travel, fleetSlack());
       for (Carried carried : parts) {
-        carried.lead = Math.min(carried.lead + travel, limit);
-        limit = carried.trail() - minGap;
+        carried.lead += move;
       }
     }
-    updatedAt = now;
+  }
+
+  /** Non-accumulating: how far all parts can move together before one of them is held. */
+  private double fleetSlack() {
+    double slack = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < parts.size(); i++) {
+      Carried carried = parts.get(i);
+      slack = Math.min(slack, limitOf(i, carried.lead) - carried.lead);
+    }
+    return Math.max(0.0, slack);
   }
 
   /** Applies everything that happens at the present position of the parts. */
   private void settle() {
     boolean changed = true;
     while (changed && !parts.isEmpty()) {
-      changed = false;
+      changed = offerToDevices();
       Carried front = parts.get(0);
       if (!frontLeaving && front.lead >= length - EPSILON) {
         front.lead = length;
         if (downstream != null && downstream.canReceive(front.part, front.part.length())) {
           frontLeaving = true;
+          downstream.expect(front.part);
         } else if (downstream != null && !waitingForDownstream) {
           waitingForDownstream = true;
           downstream.whenReady(front.part, front.part.length(), this::onDownstreamReady);
@@ -217,25 +414,52 @@ public final class Conveyor implements Component, PartReceiver {
     releaseWaitingFeeders();
   }
 
+  /** Offers parts whose leading edge is at a taking device; true if one was taken. */
+  private boolean offerToDevices() {
+    for (BeltDevice device : devices) {
+      if (!device.takesParts()) {
+        continue;
+      }
+      double p = device.position();
+      for (int i = 0; i < parts.size(); i++) {
+        Carried carried = parts.get(i);
+        if (Math.abs(carried.lead - p) <= EPSILON && carried.offeredAt != p) {
+          carried.offeredAt = p;
+          carried.lead = p;
+          if (device.take(carried.part)) {
+            if (i == 0 && frontLeaving) {
+              frontLeaving = false;
+            }
+            parts.remove(i);
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   private void updateEyes() {
     for (PhotoEye eye : eyes) {
       double p = eye.position();
-      boolean covered = false;
+      List<Part> covering = null;
       for (Carried carried : parts) {
         if (carried.lead < p - EPSILON) {
           break;
         }
         if (carried.trail() < p - EPSILON) {
-          covered = true;
-          break;
+          if (covering == null) {
+            covering = new ArrayList<>(2);
+          }
+          covering.add(carried.part);
         }
       }
-      eye.setBlocked(covered);
+      eye.covered(covering == null ? List.of() : covering);
     }
   }
 
   private void releaseWaitingFeeders() {
-    if (feedersWaiting.isEmpty()) {
+    if (feedersWaiting.isEmpty() || incoming != null) {
       return;
     }
     double room = parts.isEmpty() ? Double.POSITIVE_INFINITY : lastPart().trail();
@@ -259,24 +483,35 @@ public final class Conveyor implements Component, PartReceiver {
       next.cancel();
       next = null;
     }
-    if (speed <= 0 || parts.isEmpty()) {
+    if (parts.isEmpty() || (motion.target() <= 0 && motion.speedAt(simulation.now()) <= 0)) {
       return;
     }
     double nearest = Double.POSITIVE_INFINITY;
-    double reach = frontLeaving ? length + parts.get(0).part.length() : length;
+    double slack = accumulating ? 0 : fleetSlack();
+    double reach = 0;
     for (int i = 0; i < parts.size(); i++) {
       Carried carried = parts.get(i);
       double lead = carried.lead;
       double partLength = carried.part.length();
-      if (i > 0) {
-        Carried ahead = parts.get(i - 1);
-        reach = reach - ahead.part.length() - minGap;
+      if (accumulating) {
+        double fromAhead;
+        if (i == 0) {
+          fromAhead = frontLeaving ? length + partLength : length;
+        } else {
+          fromAhead = reach - parts.get(i - 1).part.length() - minGap;
+        }
+        reach = Math.min(fromAhead, deviceLimit(lead));
+      } else {
+        reach = lead + slack;
       }
       if (lead >= reach - EPSILON) {
         continue;
       }
-      if (i == 0) {
-        nearest = Math.min(nearest, reach - lead);
+      if (i == 0 && (frontLeaving || reach >= length - EPSILON)) {
+        double end = frontLeaving ? length + partLength : length;
+        if (end <= reach + EPSILON) {
+          nearest = Math.min(nearest, end - lead);
+        }
       }
       double eyeAhead = nextEye(lead);
       if (eyeAhead <= reach + EPSILON) {
@@ -285,6 +520,10 @@ public final class Conveyor implements Component, PartReceiver {
       double eyeBehindTrail = nextEye(lead - partLength);
       if (eyeBehindTrail + partLength <= reach + EPSILON) {
         nearest = Math.min(nearest, eyeBehindTrail + partLength - lead);
+      }
+      double taker = nextTaker(lead);
+      if (taker <= reach + EPSILON) {
+        nearest = Math.min(nearest, taker - lead);
       }
       if (i == parts.size() - 1) {
         for (Waiter waiter : feedersWaiting) {
@@ -296,7 +535,10 @@ public final class Conveyor implements Component, PartReceiver {
       }
     }
     if (nearest < Double.POSITIVE_INFINITY) {
-      next = simulation.schedule(SimTime.fromSeconds(nearest / speed), markReached);
+      long delay = motion.timeToTravel(nearest);
+      if (delay != Long.MAX_VALUE) {
+        next = simulation.schedule(delay, markReached);
+      }
     }
   }
 
@@ -305,6 +547,16 @@ public final class Conveyor implements Component, PartReceiver {
     for (PhotoEye eye : eyes) {
       if (eye.position() > position + EPSILON) {
         return eye.position();
+      }
+    }
+    return Double.POSITIVE_INFINITY;
+  }
+
+  /** The first taking device beyond {@code position}, or +infinity. */
+  private double nextTaker(double position) {
+    for (BeltDevice device : devices) {
+      if (device.takesParts() && device.position() > position + EPSILON) {
+        return device.position();
       }
     }
     return Double.POSITIVE_INFINITY;

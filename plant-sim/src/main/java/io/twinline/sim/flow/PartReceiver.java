@@ -1,8 +1,8 @@
 package io.twinline.sim.flow;
 
 /**
- * Something parts can be handed to: a conveyor or a sink. Positions are in the receiver's own
- * frame, metres from its start.
+ * Something parts can be handed to: a conveyor, station, buffer or sink. Positions are in the
+ * receiver's own frame, metres from its start.
  */
 public interface PartReceiver {
 
@@ -14,7 +14,13 @@ public interface PartReceiver {
    */
   boolean canReceive(Part part, double leadPosition);
 
-  /** Takes {@code part}; only after {@link #canReceive} said yes at the same instant. */
+  /**
+   * Announces that {@code part} is on its way (its trailing edge still on the feeder): nothing
+   * else may take its place until it is received.
+   */
+  default void expect(Part part) {}
+
+  /** Takes {@code part}; only after {@link #canReceive} said yes. */
   void receive(Part part, double leadPosition);
 
   /**

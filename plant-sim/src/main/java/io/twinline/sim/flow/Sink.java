@@ -1,24 +1,35 @@
 package io.twinline.sim.flow;
 
+import io.twinline.line.SignalPath;
+import io.twinline.line.model.SinkDefinition;
 import io.twinline.sim.kernel.Simulation;
 import io.twinline.sim.plant.Component;
+import io.twinline.sim.plant.PlantContext;
 import io.twinline.sim.signal.Signal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Takes every part and counts it on its {@code Count} signal. */
+/** Takes every part and counts it, in all and per listed part type. */
 public final class Sink implements Component, PartReceiver {
 
   private final String name;
   private final Simulation simulation;
   private final Signal count;
+  private final Map<String, Signal> countByType = new HashMap<>();
+  private final Map<String, Integer> tally = new HashMap<>();
   private final List<Part> received = new ArrayList<>();
 
-  public Sink(String name, Simulation simulation, Signal count) {
-    this.name = name;
-    this.simulation = simulation;
-    this.count = count;
+  public Sink(SinkDefinition definition, PlantContext context) {
+    this.name = definition.name();
+    this.simulation = context.simulation();
+    this.count = context.signal(name, SinkDefinition.COUNT);
+    for (String type : definition.countTypes()) {
+      countByType.put(type,
+          context.signals().get(new SignalPath(name, SinkDefinition.countOf(type))));
+    }
   }
 
   @Override
@@ -34,7 +45,12 @@ public final class Sink implements Component, PartReceiver {
   @Override
   public void receive(Part part, double leadPosition) {
     received.add(part);
+    tally.merge(part.type(), 1, Integer::sum);
     count.set(count.intValue() + 1);
+    Signal typed = countByType.get(part.type());
+    if (typed != null) {
+      typed.set(typed.intValue() + 1);
+    }
   }
 
   @Override
@@ -45,5 +61,10 @@ public final class Sink implements Component, PartReceiver {
   /** The parts received so far, in arrival order. */
   public List<Part> received() {
     return Collections.unmodifiableList(received);
+  }
+
+  /** Parts received per type. */
+  public Map<String, Integer> countsByType() {
+    return Collections.unmodifiableMap(tally);
   }
 }

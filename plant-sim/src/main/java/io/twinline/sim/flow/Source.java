@@ -1,53 +1,57 @@
 package io.twinline.sim.flow;
 
 import io.twinline.line.model.PartTemplate;
+import io.twinline.line.model.SourceDefinition;
+import io.twinline.line.units.DurationDistribution;
 import io.twinline.sim.kernel.Action;
 import io.twinline.sim.kernel.Priority;
 import io.twinline.sim.kernel.Simulation;
 import io.twinline.sim.plant.Component;
+import io.twinline.sim.plant.PlantContext;
 import io.twinline.sim.signal.Signal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
- * Releases a part onto its conveyor every {@code interval}, its leading edge at the start of the
- * conveyor. When the start is still occupied the source shows {@code Blocked}, releases as soon as
- * there is room, and counts the next interval from that release.
+ * Releases a part onto its conveyor every interval (fixed or drawn at random), its leading edge at
+ * the start of the conveyor. When the start is still occupied the source shows {@code Blocked},
+ * releases as soon as there is room, and counts the next interval from that release. With
+ * several part types it picks one by weight; a defect rate marks parts {@code defective}.
  */
 public final class Source implements Component {
 
   private final String name;
   private final Simulation simulation;
-  private final long interval;
+  private final DurationDistribution interval;
   private final long firstRelease;
-  private final PartTemplate template;
+  private final List<PartTemplate> templates;
+  private final double totalWeight;
   private final PartIds partIds;
+  private final SplittableRandom random;
   private final Signal released;
   private final Signal blocked;
   private final Action releaseAction;
   private PartReceiver target;
   private Part waiting;
 
-  public Source(
-      String name,
-      Simulation simulation,
-      long interval,
-      long firstRelease,
-      PartTemplate template,
-      PartIds partIds,
-      Signal released,
-      Signal blocked) {
-    this.name = name;
-    this.simulation = simulation;
-    this.interval = interval;
-    this.firstRelease = firstRelease;
-    this.template = template;
-    this.partIds = partIds;
-    this.released = released;
-    this.blocked = blocked;
+  public Source(SourceDefinition definition, PlantContext context) {
+    this.name = definition.name();
+    this.simulation = context.simulation();
+    this.interval = definition.interval();
+    this.firstRelease = definition.firstRelease().toNanos();
+    this.templates = definition.parts();
+    this.totalWeight = templates.stream().mapToDouble(PartTemplate::weight).sum();
+    this.partIds = context.partIds();
+    this.random = context.random("source:" + name);
+    this.released = context.signal(name, SourceDefinition.RELEASED);
+    this.blocked = context.signal(name, SourceDefinition.BLOCKED);
     this.releaseAction = Action.named(name + ": release a part", this::release);
   }
 
-  public void connect(PartReceiver target) {
-    this.target = target;
+  public void connect(PartReceiver receiver) {
+    this.target = receiver;
   }
 
   @Override
@@ -60,14 +64,35 @@ public final class Source implements Component {
     if (target == null) {
       throw new IllegalStateException("source " + name + " is not connected");
     }
-    simulation.scheduleAt(firstRelease, Priority.NORMAL, releaseAction);
+    simulation.scheduleAt(simulation.now() + firstRelease, Priority.NORMAL, releaseAction);
   }
 
   private void release() {
     if (waiting == null) {
-      waiting = new Part(partIds.next(), template.type(), template.length(), simulation.now());
+      waiting = newPart();
     }
     tryRelease();
+  }
+
+  private Part newPart() {
+    PartTemplate template = templates.get(0);
+    if (templates.size() > 1) {
+      double pick = random.nextDouble() * totalWeight;
+      for (PartTemplate candidate : templates) {
+        template = candidate;
+        pick -= candidate.weight();
+        if (pick < 0) {
+          break;
+        }
+      }
+    }
+    Map<String, String> attributes = template.attributes();
+    if (template.defectRate() > 0) {
+      attributes = new HashMap<>(attributes);
+      attributes.put(Part.DEFECTIVE, Boolean.toString(random.nextDouble() < template.defectRate()));
+    }
+    return new Part(
+        partIds.next(), template.type(), template.length(), simulation.now(), attributes);
   }
 
   private void tryRelease() {
@@ -77,7 +102,7 @@ public final class Source implements Component {
       blocked.set(false);
       target.receive(part, 0.0);
       released.set(released.intValue() + 1);
-      simulation.schedule(interval, releaseAction);
+      simulation.schedule(interval.sample(random), releaseAction);
     } else {
       blocked.set(true);
       target.whenReady(waiting, 0.0, this::tryRelease);

@@ -1,6 +1,7 @@
 package io.twinline.sim.plant;
 
 import io.twinline.line.model.LineDefinition;
+import io.twinline.sim.fault.FaultManager;
 import io.twinline.sim.kernel.Simulation;
 import io.twinline.sim.random.RandomStreams;
 import io.twinline.sim.signal.Signal;
@@ -11,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A running line: its components, signals, random streams and the simulation they live in.
- * Built from a {@link LineDefinition} by {@link #build}.
+ * A running line: its components, signals, faults, random streams and the simulation they live
+ * in. Built from a {@link LineDefinition} by {@link #build}.
  *
  * <p>Everything in here belongs to the simulation thread. Before a runner starts, the building
  * thread may use it; afterwards only commands sent through the runner touch it.
@@ -20,25 +21,25 @@ import java.util.Optional;
 public final class Plant {
 
   private final LineDefinition definition;
-  private final Simulation simulation;
-  private final SignalRegistry signals;
-  private final RandomStreams random;
+  private final PlantContext context;
   private final Map<String, Component> components;
+  private final FaultManager faults;
 
   Plant(
       LineDefinition definition,
-      Simulation simulation,
-      SignalRegistry signals,
-      RandomStreams random,
-      Map<String, Component> components) {
+      PlantContext context,
+      Map<String, Component> components,
+      FaultManager faults) {
     this.definition = definition;
-    this.simulation = simulation;
-    this.signals = signals;
-    this.random = random;
+    this.context = context;
     this.components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
+    this.faults = faults;
   }
 
-  /** Builds the plant of {@code definition} at simulated time 0, ready to run. */
+  /**
+   * Builds the plant of {@code definition} at simulated time 0, ready to run; the faults the
+   * line file schedules are scheduled.
+   */
   public static Plant build(LineDefinition definition) {
     return PlantBuilder.build(definition);
   }
@@ -52,15 +53,23 @@ public final class Plant {
   }
 
   public Simulation simulation() {
-    return simulation;
+    return context.simulation();
   }
 
   public SignalRegistry signals() {
-    return signals;
+    return context.signals();
   }
 
   public RandomStreams random() {
-    return random;
+    return context.randomStreams();
+  }
+
+  public PlantContext context() {
+    return context;
+  }
+
+  public FaultManager faults() {
+    return faults;
   }
 
   public Map<String, Component> components() {
@@ -76,7 +85,7 @@ public final class Plant {
    *
    * @throws IllegalArgumentException if there is none of that name and type
    */
-  public <T extends Component> T component(String name, Class<T> type) {
+  public <T> T component(String name, Class<T> type) {
     Component component = components.get(name);
     if (!type.isInstance(component)) {
       throw new IllegalArgumentException(
@@ -85,8 +94,22 @@ public final class Plant {
     return type.cast(component);
   }
 
-  /** The signal at {@code "Component/Signal"}. */
-  public Signal signal(String path) {
-    return signals.get(path);
+  /** The signal at {@code "Component/Signal"}, or with that tag. */
+  public Signal signal(String pathOrTag) {
+    return context.signals().get(pathOrTag);
+  }
+
+  /**
+   * An operator action on a device: {@code operate("StartButton", "press")}.
+   *
+   * @throws IllegalArgumentException if there is no such device or action
+   */
+  public void operate(String device, String action) {
+    Component component = components.get(device);
+    if (!(component instanceof OperatorDevice operated)) {
+      throw new IllegalArgumentException(
+          device + " is not an operator device (push button, selector switch, e-stop, guard door)");
+    }
+    operated.operate(action);
   }
 }

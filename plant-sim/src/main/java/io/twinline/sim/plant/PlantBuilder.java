@@ -1,42 +1,85 @@
 package io.twinline.sim.plant;
 
-import io.twinline.line.SignalPath;
+import io.twinline.line.SignalDefinition;
+import io.twinline.line.model.BufferDefinition;
 import io.twinline.line.model.ComponentDefinition;
 import io.twinline.line.model.ConveyorDefinition;
+import io.twinline.line.model.CylinderDefinition;
+import io.twinline.line.model.DiverterDefinition;
+import io.twinline.line.model.EmergencyStopDefinition;
+import io.twinline.line.model.GripperDefinition;
+import io.twinline.line.model.GuardDoorDefinition;
+import io.twinline.line.model.HeaterDefinition;
+import io.twinline.line.model.LampDefinition;
 import io.twinline.line.model.LineDefinition;
+import io.twinline.line.model.MotorDefinition;
 import io.twinline.line.model.PhotoEyeDefinition;
+import io.twinline.line.model.PushButtonDefinition;
+import io.twinline.line.model.PusherDefinition;
+import io.twinline.line.model.SelectorSwitchDefinition;
 import io.twinline.line.model.SinkDefinition;
 import io.twinline.line.model.SourceDefinition;
+import io.twinline.line.model.StackLightDefinition;
+import io.twinline.line.model.StationDefinition;
+import io.twinline.line.model.StopGateDefinition;
+import io.twinline.line.model.TankDefinition;
+import io.twinline.line.model.ValveDefinition;
+import io.twinline.line.model.VariablesDefinition;
+import io.twinline.line.fault.FaultSpec;
+import io.twinline.sim.actuator.Cylinder;
+import io.twinline.sim.actuator.FlowInput;
+import io.twinline.sim.actuator.Gripper;
+import io.twinline.sim.actuator.Motor;
+import io.twinline.sim.actuator.Valve;
+import io.twinline.sim.fault.FaultManager;
+import io.twinline.sim.flow.Buffer;
 import io.twinline.sim.flow.Conveyor;
-import io.twinline.sim.flow.PartIds;
+import io.twinline.sim.flow.Diverter;
 import io.twinline.sim.flow.PartReceiver;
 import io.twinline.sim.flow.PhotoEye;
+import io.twinline.sim.flow.Pusher;
 import io.twinline.sim.flow.Sink;
 import io.twinline.sim.flow.Source;
+import io.twinline.sim.flow.Station;
+import io.twinline.sim.flow.StopGate;
 import io.twinline.sim.kernel.Simulation;
+import io.twinline.sim.operator.EmergencyStop;
+import io.twinline.sim.operator.GuardDoor;
+import io.twinline.sim.operator.Indicator;
+import io.twinline.sim.operator.PushButton;
+import io.twinline.sim.operator.SelectorSwitch;
+import io.twinline.sim.operator.Variables;
+import io.twinline.sim.process.Heater;
+import io.twinline.sim.process.Tank;
 import io.twinline.sim.random.RandomStreams;
+import io.twinline.sim.signal.Signal;
 import io.twinline.sim.signal.SignalRegistry;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Turns a checked {@link LineDefinition} into a running {@link Plant}: creates the signals, then
- * every component, then connects them (part flow, mounted sensors), then starts them in file
- * order.
+ * every component, then connects them (part flow, mounted devices, tank ports), then starts them
+ * in file order, and finally schedules the faults the file names.
  */
 final class PlantBuilder {
 
   private final LineDefinition line;
-  private final Simulation simulation = new Simulation();
-  private final SignalRegistry signals;
-  private final RandomStreams random;
-  private final PartIds partIds = new PartIds();
+  private final PlantContext context;
   private final Map<String, Component> components = new LinkedHashMap<>();
+  private final List<RawLink> rawLinks = new ArrayList<>();
 
   private PlantBuilder(LineDefinition line) {
     this.line = line;
-    this.signals = new SignalRegistry(simulation, line.signals());
-    this.random = new RandomStreams(line.seed());
+    Simulation simulation = new Simulation();
+    List<SignalDefinition> definitions = new ArrayList<>(line.signals());
+    definitions.addAll(SystemSignals.definitions());
+    SignalRegistry signals = new SignalRegistry(simulation, definitions);
+    this.context =
+        new PlantContext(simulation, signals, new RandomStreams(line.seed()),
+            line.ioCycle().toNanos());
   }
 
   static Plant build(LineDefinition line) {
@@ -47,50 +90,125 @@ final class PlantBuilder {
     for (ComponentDefinition definition : line.components()) {
       builder.connect(definition);
     }
+    builder.linkRawSignals();
     builder.components.values().forEach(Component::start);
-    return new Plant(line, builder.simulation, builder.signals, builder.random, builder.components);
+    builder.rawLinks.forEach(RawLink::start);
+    SignalRegistry signals = builder.context.signals();
+    FaultManager faults =
+        new FaultManager(
+            builder.context,
+            builder.components,
+            line.components(),
+            line.signals(),
+            signals.get(SystemSignals.ACTIVE_FAULTS),
+            signals.get(SystemSignals.FAULT_COUNT));
+    for (FaultSpec fault : line.faults()) {
+      faults.schedule(fault);
+    }
+    return new Plant(line, builder.context, builder.components, faults);
   }
 
   private Component create(ComponentDefinition definition) {
     String name = definition.name();
-    if (definition instanceof SourceDefinition source) {
-      return new Source(
-          name,
-          simulation,
-          source.interval().toNanos(),
-          source.firstRelease().toNanos(),
-          source.part(),
-          partIds,
-          signals.get(new SignalPath(name, SourceDefinition.RELEASED)),
-          signals.get(new SignalPath(name, SourceDefinition.BLOCKED)));
-    }
-    if (definition instanceof ConveyorDefinition conveyor) {
-      return new Conveyor(
-          name,
-          simulation,
-          conveyor.length(),
-          conveyor.speed(),
-          conveyor.minGap(),
-          signals.get(new SignalPath(name, ConveyorDefinition.MOTOR_ON)));
-    }
-    if (definition instanceof PhotoEyeDefinition eye) {
-      return new PhotoEye(name, eye.position(), signals.get(eye.signalPath()));
-    }
-    if (definition instanceof SinkDefinition) {
-      return new Sink(name, simulation, signals.get(new SignalPath(name, SinkDefinition.COUNT)));
+    PlantContext c = context;
+    if (definition instanceof SourceDefinition d) {
+      return new Source(d, c);
+    } else if (definition instanceof SinkDefinition d) {
+      return new Sink(d, c);
+    } else if (definition instanceof ConveyorDefinition d) {
+      return new Conveyor(d, c);
+    } else if (definition instanceof PhotoEyeDefinition d) {
+      return new PhotoEye(d, c);
+    } else if (definition instanceof StopGateDefinition d) {
+      return new StopGate(d, c);
+    } else if (definition instanceof DiverterDefinition d) {
+      return new Diverter(d, c);
+    } else if (definition instanceof PusherDefinition d) {
+      return new Pusher(d, c);
+    } else if (definition instanceof StationDefinition d) {
+      return new Station(d, c);
+    } else if (definition instanceof BufferDefinition d) {
+      return new Buffer(d, c);
+    } else if (definition instanceof CylinderDefinition d) {
+      return new Cylinder(d, c);
+    } else if (definition instanceof GripperDefinition d) {
+      return new Gripper(d, c);
+    } else if (definition instanceof MotorDefinition d) {
+      return new Motor(d, c);
+    } else if (definition instanceof ValveDefinition d) {
+      return new Valve(d, c);
+    } else if (definition instanceof PushButtonDefinition d) {
+      return new PushButton(d, c);
+    } else if (definition instanceof SelectorSwitchDefinition d) {
+      return new SelectorSwitch(d, c);
+    } else if (definition instanceof EmergencyStopDefinition d) {
+      return new EmergencyStop(d, c);
+    } else if (definition instanceof GuardDoorDefinition d) {
+      return new GuardDoor(d, c);
+    } else if (definition instanceof LampDefinition || definition instanceof StackLightDefinition) {
+      List<Signal> elements = new ArrayList<>();
+      for (SignalDefinition signal : definition.signals()) {
+        elements.add(c.signals().get(signal.path()));
+      }
+      return new Indicator(name, elements, c.simulation());
+    } else if (definition instanceof VariablesDefinition) {
+      return new Variables(name);
+    } else if (definition instanceof TankDefinition d) {
+      return new Tank(d, c);
+    } else if (definition instanceof HeaterDefinition d) {
+      return new Heater(d, c);
     }
     throw new IllegalArgumentException("no simulation for component type " + definition.type());
   }
 
   private void connect(ComponentDefinition definition) {
     Component component = components.get(definition.name());
-    if (definition instanceof SourceDefinition source) {
-      ((Source) component).connect(receiver(source.to()));
-    } else if (definition instanceof ConveyorDefinition conveyor && conveyor.to().isPresent()) {
-      ((Conveyor) component).connect(receiver(conveyor.to().get()));
-    } else if (definition instanceof PhotoEyeDefinition eye) {
-      ((Conveyor) components.get(eye.conveyor())).mount((PhotoEye) component);
+    if (definition instanceof SourceDefinition d) {
+      ((Source) component).connect(receiver(d.to()));
+    } else if (definition instanceof ConveyorDefinition d && d.to().isPresent()) {
+      ((Conveyor) component).connect(receiver(d.to().get()));
+    } else if (definition instanceof StationDefinition d && d.to().isPresent()) {
+      ((Station) component).connect(receiver(d.to().get()));
+    } else if (definition instanceof BufferDefinition d && d.to().isPresent()) {
+      ((Buffer) component).connect(receiver(d.to().get()));
+    } else if (definition instanceof PhotoEyeDefinition d) {
+      conveyor(d.conveyor()).mount((PhotoEye) component);
+    } else if (definition instanceof StopGateDefinition d) {
+      ((StopGate) component).mountOn(conveyor(d.conveyor()));
+    } else if (definition instanceof DiverterDefinition d) {
+      ((Diverter) component).mountOn(conveyor(d.conveyor()), receiver(d.to()));
+    } else if (definition instanceof PusherDefinition d) {
+      ((Pusher) component).mountOn(conveyor(d.conveyor()), receiver(d.to()));
+    } else if (definition instanceof GripperDefinition d) {
+      ((Gripper) component)
+          .connect(
+              (Cylinder) components.get(d.x()),
+              (Cylinder) components.get(d.z()),
+              conveyor(d.pickFrom()),
+              conveyor(d.placeOn()));
+    } else if (definition instanceof TankDefinition d) {
+      ((Tank) component).connect(flows(d.inlets()), flows(d.outlets()));
     }
+  }
+
+  private List<FlowInput> flows(List<TankDefinition.Port> ports) {
+    List<FlowInput> inputs = new ArrayList<>();
+    for (TankDefinition.Port port : ports) {
+      inputs.add((FlowInput) components.get(port.through()));
+    }
+    return inputs;
+  }
+
+  private void linkRawSignals() {
+    SignalRegistry signals = context.signals();
+    for (Signal signal : signals.all()) {
+      signal.definition().rawOf()
+          .ifPresent(engineering -> rawLinks.add(new RawLink(signals.get(engineering), signal)));
+    }
+  }
+
+  private Conveyor conveyor(String name) {
+    return (Conveyor) components.get(name);
   }
 
   private PartReceiver receiver(String name) {

@@ -1,35 +1,31 @@
 package io.twinline.sim.run;
 
-import io.twinline.sim.kernel.Action;
-import io.twinline.sim.kernel.Priority;
-import io.twinline.sim.kernel.Simulation;
 import io.twinline.sim.plant.Plant;
-import io.twinline.sim.signal.ChangeSet;
 import io.twinline.sim.time.Clock;
 import io.twinline.sim.time.RealTimeClock;
 import io.twinline.sim.time.SimTime;
 import io.twinline.sim.time.VirtualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The simulation thread: the only thread that changes the plant.
+ * The simulation thread: runs a {@link Session} against the wall clock; the only thread that
+ * changes the plant.
  *
  * <p>Other threads talk to it in two ways. {@link #submit(Command)} queues a change for the next
  * I/O cycle (how a PLC's writes arrive: in order, at cycle boundaries). {@link #call(Function)}
  * runs a function between two events as soon as possible and hands back its result (how tools
- * read state or steer the run). In return the runner publishes every signal change, with its
- * simulated time, to its {@link ChangeSubscriber}s before it lets time move on.
+ * read state or steer the run). In return the session publishes every signal change, with its
+ * simulated time, to its {@link ChangeSubscriber}s at each I/O exchange.
  *
  * <p>Pacing is the clock's business: real time (optionally scaled) for a real PLC, as fast as
  * possible for an in-process controller, or stepped, where time moves only on {@link #step}.
@@ -41,24 +37,18 @@ public final class SimulationRunner implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SimulationRunner.class);
 
-  private final Plant plant;
-  private final Simulation simulation;
+  private final Session session;
   private final TimeMode mode;
   private final Clock clock;
   private final Clock virtualClock = new VirtualClock();
-  private final long ioCycle;
-  private final Queue<Command> ioCommands = new ConcurrentLinkedQueue<>();
   private final Queue<Control> controls = new ConcurrentLinkedQueue<>();
-  private final List<ChangeSubscriber> subscribers = new CopyOnWriteArrayList<>();
   private final CompletableFuture<Void> termination = new CompletableFuture<>();
-  private final Action ioExchange;
 
   private volatile Thread thread;
   private volatile boolean stopRequested;
   private volatile RunnerState state = RunnerState.NEW;
-  private volatile long publishedSimTime;
-  private volatile long ioCycles;
   private volatile Instant epoch;
+  private volatile Plant plant;
 
   /** Work for the simulation thread between events; abandoned if the runner ends first. */
   private interface Control {
@@ -79,8 +69,8 @@ public final class SimulationRunner implements AutoCloseable {
    *     otherwise
    */
   public SimulationRunner(Plant plant, TimeMode mode, double speedFactor) {
-    this.plant = Objects.requireNonNull(plant, "plant");
-    this.simulation = plant.simulation();
+    this.session = new Session(Objects.requireNonNull(plant, "plant"));
+    this.plant = plant;
     this.mode = Objects.requireNonNull(mode, "mode");
     this.clock =
         switch (mode) {
@@ -88,10 +78,12 @@ public final class SimulationRunner implements AutoCloseable {
           case SCALED -> new RealTimeClock(speedFactor);
           case AFAP, STEPPED -> virtualClock;
         };
-    this.ioCycle = plant.definition().ioCycle().toNanos();
-    this.ioExchange = Action.named("I/O cycle", this::exchangeIo);
   }
 
+  /**
+   * The plant being simulated. From another thread, read only what never changes (its
+   * definition, its signals' identities); after {@link #reset()} it is a new plant.
+   */
   public Plant plant() {
     return plant;
   }
@@ -101,28 +93,18 @@ public final class SimulationRunner implements AutoCloseable {
   }
 
   public Duration ioCycle() {
-    return Duration.ofNanos(ioCycle);
+    return Duration.ofNanos(session.ioCycle());
   }
 
   /**
    * Registers a subscriber. Subscribe before {@link #start()} to receive the initial snapshot;
-   * a later subscriber receives a snapshot at its first publication.
+   * a later subscriber receives a snapshot when it is registered.
    */
   public void subscribe(ChangeSubscriber subscriber) {
     if (state == RunnerState.NEW) {
-      subscribers.add(subscriber);
+      session.subscribe(subscriber);
     } else {
-      enqueue(
-          new Control() {
-            @Override
-            public void run() {
-              subscribers.add(subscriber);
-              subscriber.onChanges(plant.signals().snapshot());
-            }
-
-            @Override
-            public void abandon(Throwable why) {}
-          });
+      enqueue(control(() -> session.subscribe(subscriber), why -> {}));
     }
   }
 
@@ -142,53 +124,76 @@ public final class SimulationRunner implements AutoCloseable {
 
   /** Queues {@code command} for the next I/O cycle. Any thread. */
   public void submit(Command command) {
-    Objects.requireNonNull(command, "command");
-    ioCommands.add(command);
+    session.submit(command);
   }
 
   /**
    * Runs {@code function} on the simulation thread between two events, as soon as possible, and
-   * completes the future with its result (or its exception). Any thread.
+   * completes the future with its result (or its exception). Use it to read state; change the
+   * plant through commands, so that runs can be replayed. Any thread.
    */
   public <T> CompletableFuture<T> call(Function<Plant, T> function) {
     CompletableFuture<T> result = new CompletableFuture<>();
     enqueue(
-        new Control() {
-          @Override
-          public void run() {
-            try {
-              result.complete(function.apply(plant));
-            } catch (RuntimeException e) {
-              result.completeExceptionally(e);
-            }
-          }
-
-          @Override
-          public void abandon(Throwable why) {
-            result.completeExceptionally(why);
-          }
-        });
+        control(
+            () -> {
+              try {
+                result.complete(function.apply(session.plant()));
+              } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+              }
+            },
+            result::completeExceptionally));
     return result;
   }
 
   /** Holds simulated time where it is. */
   public CompletableFuture<Long> pause() {
-    return call(
-        p -> {
+    return control(
+        () -> {
           paused = true;
           state = RunnerState.PAUSED;
-          return simulation.now();
+          return session.now();
         });
   }
 
   /** Lets time run again after {@link #pause()}; paused time is not caught up. */
   public CompletableFuture<Long> resume() {
-    return call(
-        p -> {
+    return control(
+        () -> {
           paused = false;
           state = RunnerState.RUNNING;
-          clock.anchor(simulation.now());
-          return simulation.now();
+          clock.anchor(session.now());
+          return session.now();
+        });
+  }
+
+  /** Back to the initial state of the line: simulated time 0, the definition's values. */
+  public CompletableFuture<Long> reset() {
+    return control(
+        () -> {
+          session.reset();
+          plant = session.plant();
+          epoch = Instant.now();
+          clock.anchor(session.now());
+          return session.now();
+        });
+  }
+
+  /** The whole plant state now, to {@link #restore} later. */
+  public CompletableFuture<Snapshot> snapshot() {
+    return control(session::snapshot);
+  }
+
+  /** Rewinds to a snapshot (replaying its journal as fast as possible). */
+  public CompletableFuture<Long> restore(Snapshot snapshot) {
+    return control(
+        () -> {
+          session.restore(snapshot);
+          plant = session.plant();
+          epoch = Instant.now().minusNanos(session.now());
+          clock.anchor(session.now());
+          return session.now();
         });
   }
 
@@ -203,26 +208,37 @@ public final class SimulationRunner implements AutoCloseable {
     }
     CompletableFuture<Long> done = new CompletableFuture<>();
     enqueue(
-        new Control() {
-          @Override
-          public void run() {
-            if (!paused) {
-              done.completeExceptionally(
-                  new IllegalStateException("step needs a paused simulation; pause it first"));
-            } else if (stepDone != null) {
-              done.completeExceptionally(new IllegalStateException("a step is already running"));
-            } else {
-              stepTarget = simulation.now() + nanos;
-              stepDone = done;
-            }
-          }
-
-          @Override
-          public void abandon(Throwable why) {
-            done.completeExceptionally(why);
-          }
-        });
+        control(
+            () -> {
+              if (!paused) {
+                done.completeExceptionally(
+                    new IllegalStateException("step needs a paused simulation; pause it first"));
+              } else if (stepDone != null) {
+                done.completeExceptionally(new IllegalStateException("a step is already running"));
+              } else {
+                stepTarget = session.now() + nanos;
+                stepDone = done;
+              }
+            },
+            done::completeExceptionally));
     return done;
+  }
+
+  /**
+   * While paused: runs as fast as possible until {@code condition} holds or {@code timeout} of
+   * simulated time has passed, then holds. Completes with whether the condition came true.
+   */
+  public CompletableFuture<Boolean> stepUntil(Predicate<Plant> condition, Duration timeout) {
+    return control(
+        () -> {
+          if (!paused) {
+            throw new IllegalStateException("stepUntil needs a paused simulation; pause it first");
+          }
+          boolean reached = session.runUntil(condition, timeout.toNanos());
+          session.publishNow();
+          clock.anchor(session.now());
+          return reached;
+        });
   }
 
   public RunnerState state() {
@@ -231,7 +247,7 @@ public final class SimulationRunner implements AutoCloseable {
 
   /** The simulated time of the last publication, ns. Any thread. */
   public long simTime() {
-    return publishedSimTime;
+    return session.publishedTime();
   }
 
   /** The wall-clock instant that simulated time 0 stands for (source timestamps count from it). */
@@ -247,7 +263,7 @@ public final class SimulationRunner implements AutoCloseable {
 
   /** I/O cycles run so far. */
   public long ioCycles() {
-    return ioCycles;
+    return session.cycles();
   }
 
   /**
@@ -275,6 +291,37 @@ public final class SimulationRunner implements AutoCloseable {
       state = RunnerState.STOPPED;
       termination.complete(null);
     }
+  }
+
+  // --- plumbing -------------------------------------------------------------------------------
+
+  private <T> CompletableFuture<T> control(java.util.function.Supplier<T> body) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    enqueue(
+        control(
+            () -> {
+              try {
+                result.complete(body.get());
+              } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+              }
+            },
+            result::completeExceptionally));
+    return result;
+  }
+
+  private static Control control(Runnable body, java.util.function.Consumer<Throwable> abandon) {
+    return new Control() {
+      @Override
+      public void run() {
+        body.run();
+      }
+
+      @Override
+      public void abandon(Throwable why) {
+        abandon.accept(why);
+      }
+    };
   }
 
   private void enqueue(Control control) {
@@ -307,33 +354,31 @@ public final class SimulationRunner implements AutoCloseable {
 
   private void loop() {
     try {
-      plant.signals().recordChanges(true);
-      simulation.scheduleAt(nextCycleTime(), Priority.IO_EXCHANGE, ioExchange);
-      publish(plant.signals().snapshot());
-      clock.anchor(simulation.now());
+      session.start();
+      clock.anchor(session.now());
       while (!stopRequested) {
         runControls();
         if (paused && stepTarget < 0) {
-          publishChanges();
+          session.publishNow();
           LockSupport.park(this);
           continue;
         }
         Clock pacing = stepTarget >= 0 ? virtualClock : clock;
-        long next = simulation.nextEventTime();
+        long next = session.nextEventTime();
         if (stepTarget >= 0 && next > stepTarget) {
-          simulation.runUntil(stepTarget);
+          session.runUntil(stepTarget);
           finishStep();
           continue;
         }
-        if (next > simulation.now()) {
-          publishChanges();
+        if (next > session.now()) {
+          session.publishIfDue();
           if (!pacing.awaitSimTime(next)) {
             continue;
           }
         }
-        simulation.step();
+        session.step();
       }
-      publishChanges();
+      session.publishNow();
       state = RunnerState.STOPPED;
       termination.complete(null);
     } catch (InterruptedException e) {
@@ -342,28 +387,11 @@ public final class SimulationRunner implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       state = RunnerState.FAILED;
       LOG.error("simulation of {} stopped: {}", plant.name(), e.getMessage(), e);
-      publishChanges();
       termination.completeExceptionally(e);
       failPendingStep(e);
     } finally {
-      plant.signals().recordChanges(false);
       abandonControls();
     }
-  }
-
-  private long nextCycleTime() {
-    long now = simulation.now();
-    long remainder = now % ioCycle;
-    return remainder == 0 ? now : now + ioCycle - remainder;
-  }
-
-  private void exchangeIo() {
-    ioCycles++;
-    Command command;
-    while ((command = ioCommands.poll()) != null) {
-      command.apply(plant);
-    }
-    simulation.schedule(ioCycle, Priority.IO_EXCHANGE, ioExchange);
   }
 
   private void runControls() {
@@ -374,12 +402,12 @@ public final class SimulationRunner implements AutoCloseable {
   }
 
   private void finishStep() {
-    publishChanges();
+    session.publishNow();
     CompletableFuture<Long> done = stepDone;
     stepTarget = -1;
     stepDone = null;
-    clock.anchor(simulation.now());
-    done.complete(simulation.now());
+    clock.anchor(session.now());
+    done.complete(session.now());
   }
 
   private void failPendingStep(Throwable cause) {
@@ -390,24 +418,9 @@ public final class SimulationRunner implements AutoCloseable {
     }
   }
 
-
-  private void publishChanges() {
-    publishedSimTime = simulation.now();
-    if (plant.signals().hasChanges()) {
-      publish(plant.signals().drainChanges());
-    }
-  }
-
-  private void publish(ChangeSet changes) {
-    publishedSimTime = simulation.now();
-    for (ChangeSubscriber subscriber : subscribers) {
-      subscriber.onChanges(changes);
-    }
-  }
-
   @Override
   public String toString() {
     return "runner of " + plant.name() + " (" + mode.keyword() + ", " + state + ", at "
-        + SimTime.format(publishedSimTime) + ")";
+        + SimTime.format(session.publishedTime()) + ")";
   }
 }

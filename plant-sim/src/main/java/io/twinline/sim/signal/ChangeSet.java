@@ -9,19 +9,22 @@ import java.util.List;
  */
 public final class ChangeSet {
 
-  private static final ChangeSet EMPTY = new ChangeSet(new Signal[0], new long[0], new long[0], 0,
-      false);
+  private static final ChangeSet EMPTY =
+      new ChangeSet(new Signal[0], new long[0], new long[0], null, 0, false);
 
   private final Signal[] signals;
   private final long[] times;
   private final long[] bits;
+  private final String[] texts;
   private final int size;
   private final boolean snapshot;
 
-  ChangeSet(Signal[] signals, long[] times, long[] bits, int size, boolean snapshot) {
+  ChangeSet(
+      Signal[] signals, long[] times, long[] bits, String[] texts, int size, boolean snapshot) {
     this.signals = signals;
     this.times = times;
     this.bits = bits;
+    this.texts = texts;
     this.size = size;
     this.snapshot = snapshot;
   }
@@ -62,9 +65,18 @@ public final class ChangeSet {
     return bits[i];
   }
 
-  /** The new value of change {@code i} as Boolean, Integer or Double. */
+  /** The new text of a String signal's change {@code i} (null for other types). */
+  public String text(int i) {
+    check(i);
+    return texts == null ? null : texts[i];
+  }
+
+  /** The new value of change {@code i} as a Java object (see {@link Signal#value()}). */
   public Object value(int i) {
-    return SignalValues.toObject(signal(i).type(), bits(i));
+    Signal signal = signal(i);
+    return signal.type() == io.twinline.line.SignalType.STRING
+        ? text(i)
+        : SignalValues.toObject(signal.type(), bits(i));
   }
 
   /** The changes as records, for tests and tools (allocates). */

@@ -4,11 +4,19 @@ import io.twinline.line.Direction;
 import io.twinline.line.SignalDefinition;
 import io.twinline.line.SignalPath;
 import io.twinline.line.SignalType;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * One I/O point of the running plant. Holds the current value; a change is recorded for
- * publication and told to the listening components at once.
+ * One I/O point of the running plant, with two faces: what the plant sees and what the PLC sees.
+ * They are the same unless a fault sits between them: for an input the plant drives its side and
+ * the faults turn it into what the PLC reads; for an output the PLC drives its side and the
+ * faults turn it into what the plant gets (a welded contactor, a stuck valve).
+ *
+ * <p>Components read and write the plant face ({@link #booleanValue()}, {@link #set(boolean)},
+ * ...); the PLC face is what is published to OPC UA and traced ({@link #plcBits()}). {@code set}
+ * always writes the driven side: the plant side of an input, the PLC side of an output.
  *
  * <p>Owned by the simulation thread: only it reads or writes a signal. Other threads see values
  * through published {@link ChangeSet}s.
@@ -16,19 +24,37 @@ import java.util.Arrays;
 public final class Signal {
 
   private static final SignalListener[] NO_LISTENERS = new SignalListener[0];
+  private static final SignalFaultStage[] NO_FAULTS = new SignalFaultStage[0];
 
   private final int id;
   private final SignalDefinition definition;
   private final SignalRegistry registry;
-  private long bits;
+  private final boolean input;
+  private long plantBits;
+  private long plcBits;
+  private String plantText = "";
+  private String plcText = "";
   private long changedAt;
-  private SignalListener[] listeners = NO_LISTENERS;
+  private SignalListener[] plantListeners = NO_LISTENERS;
+  private SignalListener[] plcListeners = NO_LISTENERS;
+  private SignalFaultStage[] faults = NO_FAULTS;
 
   Signal(int id, SignalDefinition definition, SignalRegistry registry) {
     this.id = id;
     this.definition = definition;
     this.registry = registry;
-    this.bits = SignalValues.initialBits(definition.type());
+    this.input = definition.direction() == Direction.INPUT;
+    SignalType type = definition.type();
+    if (type == SignalType.STRING) {
+      plantText = definition.initial().map(Object::toString).orElse("");
+      plcText = plantText;
+    } else {
+      long initial =
+          definition.initial().map(v -> SignalValues.toBits(type, v))
+              .orElse(SignalValues.initialBits(type));
+      plantBits = initial;
+      plcBits = initial;
+    }
   }
 
   /** Dense index in its registry, 0..size-1; stable for the life of the plant. */
@@ -52,53 +78,117 @@ public final class Signal {
     return definition.direction();
   }
 
-  /** Simulated time of the last change, ns. */
+  /** Simulated time of the last change of the PLC face, ns. */
   public long changedAt() {
     return changedAt;
   }
 
+  // --- the plant face -----------------------------------------------------------------------
+
   public boolean booleanValue() {
     requireType(SignalType.BOOLEAN);
-    return bits != 0;
+    return plantBits != 0;
   }
 
+  /** An integer signal's value (any integer type). */
   public int intValue() {
-    requireType(SignalType.INT32);
-    return (int) bits;
+    requireInteger();
+    return (int) plantBits;
   }
 
-  /** The value as a double: a Double signal's value, or an Int32 signal's value widened. */
+  public long longValue() {
+    requireInteger();
+    return plantBits;
+  }
+
+  /** The value as a double: floating-point values, integers widened, Booleans 0/1. */
   public double doubleValue() {
-    return switch (definition.type()) {
-      case DOUBLE -> Double.longBitsToDouble(bits);
-      case INT32 -> (int) bits;
-      case BOOLEAN -> bits != 0 ? 1.0 : 0.0;
-    };
+    return SignalValues.toDouble(definition.type(), plantBits);
   }
 
-  /** The value as Boolean, Integer or Double. */
+  public String text() {
+    requireType(SignalType.STRING);
+    return plantText;
+  }
+
+  /** The plant-side value as Boolean, Byte, Short, Integer, Long, Float, Double or String. */
   public Object value() {
-    return SignalValues.toObject(definition.type(), bits);
+    return definition.type() == SignalType.STRING
+        ? plantText
+        : SignalValues.toObject(definition.type(), plantBits);
   }
 
-  /** The stored form, see {@link SignalValues}. */
+  /** The plant side's stored form, see {@link SignalValues}. */
   public long bits() {
-    return bits;
+    return plantBits;
   }
+
+  // --- the PLC face -------------------------------------------------------------------------
+
+  /** What the PLC reads (an input) or wrote (an output), stored form. */
+  public long plcBits() {
+    return plcBits;
+  }
+
+  /** The PLC-side value as a Java object. */
+  public Object plcValue() {
+    return definition.type() == SignalType.STRING
+        ? plcText
+        : SignalValues.toObject(definition.type(), plcBits);
+  }
+
+  public boolean plcBoolean() {
+    requireType(SignalType.BOOLEAN);
+    return plcBits != 0;
+  }
+
+  public double plcDouble() {
+    return SignalValues.toDouble(definition.type(), plcBits);
+  }
+
+  public String plcText() {
+    return plcText;
+  }
+
+  // --- writes -------------------------------------------------------------------------------
 
   public void set(boolean value) {
     requireType(SignalType.BOOLEAN);
-    write(value ? 1 : 0);
+    drive(value ? 1 : 0);
   }
 
-  public void set(int value) {
-    requireType(SignalType.INT32);
-    write(value);
+  /** Sets an integer signal; the value must fit its type. */
+  public void set(long value) {
+    requireInteger();
+    drive(SignalValues.toBits(definition.type(), value));
   }
 
+  /** Sets a Float or Double signal. */
   public void set(double value) {
-    requireType(SignalType.DOUBLE);
-    write(Double.doubleToLongBits(value));
+    if (!definition.type().isFloatingPoint()) {
+      throw new IllegalStateException(
+          path() + " is a " + definition.type().displayName() + " signal, not a floating-point one");
+    }
+    drive(SignalValues.fromDouble(definition.type(), value));
+  }
+
+  /** Sets a String signal. */
+  public void set(String value) {
+    requireType(SignalType.STRING);
+    String newText = value == null ? "" : value;
+    if (input) {
+      if (!newText.equals(plantText)) {
+        plantText = newText;
+        notify(plantListeners);
+      }
+      setPlcText(newText);
+    } else {
+      setPlcText(newText);
+      if (!newText.equals(plantText)) {
+        plantText = newText;
+        notify(plantListeners);
+      }
+    }
   }
 
   /**
@@ -107,26 +197,141 @@ public final class Signal {
    * @throws IllegalArgumentException if the value does not fit the signal's type
    */
   public void setValue(Object value) {
-    write(SignalValues.toBits(definition.type(), value));
+    if (definition.type() == SignalType.STRING) {
+      if (!(value instanceof String text)) {
+        throw new IllegalArgumentException(path() + " is a String signal, not " + value);
+      }
+      set(text);
+    } else {
+      drive(SignalValues.toBits(definition.type(), value));
+    }
   }
 
-  /** Sets the stored form directly (no type check); for replaying published changes. */
-  public void setBits(long newBits) {
-    write(newBits);
+  /** Sets the driven side's stored form directly (no type check); for replays. */
+  public void setBits(long bits) {
+    drive(bits);
   }
 
-  public void addListener(SignalListener listener) {
-    listeners = Arrays.copyOf(listeners, listeners.length + 1);
-    listeners[listeners.length - 1] = listener;
+  /**
+   * Sets the plant side of an input from a number in engineering units, rounding for integers;
+   * used by components that compute analog values.
+   */
+  public void setNumber(double value) {
+    drive(SignalValues.fromDouble(definition.type(), value));
   }
 
-  private void write(long newBits) {
-    if (newBits == bits) {
+  private void drive(long bits) {
+    if (input) {
+      if (bits != plantBits) {
+        plantBits = bits;
+        notify(plantListeners);
+      }
+      setPlc(applyFaults(plantBits));
+    } else {
+      setPlc(bits);
+      long plant = applyFaults(plcBits);
+      if (plant != plantBits) {
+        plantBits = plant;
+        notify(plantListeners);
+      }
+    }
+  }
+
+  // --- faults -------------------------------------------------------------------------------
+
+  /** Adds a fault stage (after those already there) and applies it at once. */
+  public void addFault(SignalFaultStage stage) {
+    faults = Arrays.copyOf(faults, faults.length + 1);
+    faults[faults.length - 1] = stage;
+    refresh();
+  }
+
+  /** Removes the stages of fault {@code faultId}; the signal shows its true value again. */
+  public boolean removeFault(String faultId) {
+    List<SignalFaultStage> kept = new ArrayList<>();
+    boolean removed = false;
+    for (SignalFaultStage stage : faults) {
+      if (stage.faultId().equals(faultId)) {
+        stage.detach();
+        removed = true;
+      } else {
+        kept.add(stage);
+      }
+    }
+    if (removed) {
+      faults = kept.toArray(NO_FAULTS);
+      refresh();
+    }
+    return removed;
+  }
+
+  public boolean isFaulted() {
+    return faults.length > 0;
+  }
+
+  /** Recomputes the read side through the faults, e.g. when a fault stage changed its output. */
+  public void refresh() {
+    if (definition.type() == SignalType.STRING) {
       return;
     }
-    bits = newBits;
+    if (input) {
+      setPlc(applyFaults(plantBits));
+    } else {
+      long plant = applyFaults(plcBits);
+      if (plant != plantBits) {
+        plantBits = plant;
+        notify(plantListeners);
+      }
+    }
+  }
+
+  private long applyFaults(long bits) {
+    long value = bits;
+    for (SignalFaultStage stage : faults) {
+      value = stage.apply(value);
+    }
+    return value;
+  }
+
+  private void setPlc(long bits) {
+    if (bits == plcBits) {
+      return;
+    }
+    plcBits = bits;
     changedAt = registry.now();
     registry.changed(this);
+    notify(plcListeners);
+  }
+
+  private void setPlcText(String text) {
+    if (text.equals(plcText)) {
+      return;
+    }
+    plcText = text;
+    changedAt = registry.now();
+    registry.changed(this);
+    notify(plcListeners);
+  }
+
+  // --- listeners ----------------------------------------------------------------------------
+
+  /** Told when the plant side changes (components react to their outputs here). */
+  public void addListener(SignalListener listener) {
+    plantListeners = grow(plantListeners, listener);
+  }
+
+  /** Told when the PLC side changes (what is published; raw twins follow it). */
+  public void addPlcListener(SignalListener listener) {
+    plcListeners = grow(plcListeners, listener);
+  }
+
+  private static SignalListener[] grow(SignalListener[] listeners, SignalListener listener) {
+    SignalListener[] grown = Arrays.copyOf(listeners, listeners.length + 1);
+    grown[listeners.length] = listener;
+    return grown;
+  }
+
+  private void notify(SignalListener[] listeners) {
     for (SignalListener listener : listeners) {
       listener.signalChanged(this);
     }
@@ -137,6 +342,13 @@ public final class Signal {
       throw new IllegalStateException(
           path() + " is a " + definition.type().displayName() + " signal, not "
               + type.displayName());
+    }
+  }
+
+  private void requireInteger() {
+    if (!definition.type().isInteger()) {
+      throw new IllegalStateException(
+          path() + " is a " + definition.type().displayName() + " signal, not an integer one");
     }
   }
 

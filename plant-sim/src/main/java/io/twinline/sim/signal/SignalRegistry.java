@@ -24,26 +24,31 @@ public final class SignalRegistry {
   private final Simulation simulation;
   private final List<Signal> signals;
   private final Map<SignalPath, Signal> byPath;
+  private final Map<String, Signal> byTag;
 
   private boolean recording;
   private Signal[] logSignals = new Signal[256];
   private long[] logTimes = new long[256];
   private long[] logBits = new long[256];
+  private String[] logTexts;
   private int logSize;
 
   public SignalRegistry(Simulation simulation, List<SignalDefinition> definitions) {
     this.simulation = simulation;
     List<Signal> list = new ArrayList<>(definitions.size());
     Map<SignalPath, Signal> map = new HashMap<>(definitions.size() * 2);
+    Map<String, Signal> tags = new HashMap<>();
     for (SignalDefinition definition : definitions) {
       Signal signal = new Signal(list.size(), definition, this);
       if (map.putIfAbsent(definition.path(), signal) != null) {
         throw new IllegalArgumentException("signal " + definition.path() + " is defined twice");
       }
+      definition.tag().ifPresent(tag -> tags.put(tag, signal));
       list.add(signal);
     }
     this.signals = Collections.unmodifiableList(list);
     this.byPath = map;
+    this.byTag = tags;
   }
 
   public int size() {
@@ -75,9 +80,23 @@ public final class SignalRegistry {
     return signal;
   }
 
-  /** The signal at {@code "Component/Signal"}. */
-  public Signal get(String path) {
-    return get(SignalPath.parse(path));
+  /** The signal at {@code "Component/Signal"}, or with that tag. */
+  public Signal get(String pathOrTag) {
+    return resolve(pathOrTag)
+        .orElseThrow(() -> new IllegalArgumentException("no signal or tag '" + pathOrTag + "'"));
+  }
+
+  /** The signal with tag {@code pathOrTag}, or at that path. */
+  public Optional<Signal> resolve(String pathOrTag) {
+    Signal tagged = byTag.get(pathOrTag);
+    if (tagged != null) {
+      return Optional.of(tagged);
+    }
+    try {
+      return find(SignalPath.parse(pathOrTag));
+    } catch (IllegalArgumentException notAPath) {
+      return Optional.empty();
+    }
   }
 
   long now() {
@@ -101,10 +120,19 @@ public final class SignalRegistry {
       logSignals = Arrays.copyOf(logSignals, capacity);
       logTimes = Arrays.copyOf(logTimes, capacity);
       logBits = Arrays.copyOf(logBits, capacity);
+      if (logTexts != null) {
+        logTexts = Arrays.copyOf(logTexts, capacity);
+      }
     }
     logSignals[logSize] = signal;
     logTimes[logSize] = signal.changedAt();
-    logBits[logSize] = signal.bits();
+    logBits[logSize] = signal.plcBits();
+    if (signal.type() == io.twinline.line.SignalType.STRING) {
+      if (logTexts == null) {
+        logTexts = new String[logSignals.length];
+      }
+      logTexts[logSize] = signal.plcText();
+    }
     logSize++;
   }
 
@@ -123,6 +151,7 @@ public final class SignalRegistry {
             Arrays.copyOf(logSignals, logSize),
             Arrays.copyOf(logTimes, logSize),
             Arrays.copyOf(logBits, logSize),
+            logTexts == null ? null : Arrays.copyOf(logTexts, logSize),
             logSize,
             false);
     clearLog();
@@ -135,15 +164,25 @@ public final class SignalRegistry {
     Signal[] all = signals.toArray(new Signal[0]);
     long[] times = new long[n];
     long[] bits = new long[n];
+    String[] texts = null;
     for (int i = 0; i < n; i++) {
       times[i] = all[i].changedAt();
-      bits[i] = all[i].bits();
+      bits[i] = all[i].plcBits();
+      if (all[i].type() == io.twinline.line.SignalType.STRING) {
+        if (texts == null) {
+          texts = new String[n];
+        }
+        texts[i] = all[i].plcText();
+      }
     }
-    return new ChangeSet(all, times, bits, n, true);
+    return new ChangeSet(all, times, bits, texts, n, true);
   }
 
   private void clearLog() {
     Arrays.fill(logSignals, 0, logSize, null);
+    if (logTexts != null) {
+      Arrays.fill(logTexts, 0, logSize, null);
+    }
     logSize = 0;
   }
 }

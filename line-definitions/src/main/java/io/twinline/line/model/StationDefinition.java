@@ -1,0 +1,67 @@
+package io.twinline.line.model;
+
+import io.twinline.line.SignalDefinition;
+import io.twinline.line.SignalType;
+import io.twinline.line.SourceLocation;
+import io.twinline.line.fault.FaultKind;
+import io.twinline.line.units.DurationDistribution;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A machine that works on one part at a time: a part arrives ({@code PartPresent}); a rising
+ * {@code Start} begins a cycle ({@code Busy}) that takes {@code processTime}; then {@code Done}.
+ * The part leaves to {@code to} by itself, or on a rising {@code Release} when {@code release:
+ * plc}. An inspecting station sets {@code Reject} for parts that have the inspected attribute.
+ */
+public record StationDefinition(
+    String name,
+    String description,
+    SourceLocation location,
+    DurationDistribution processTime,
+    boolean releasedByPlc,
+    Optional<String> inspect,
+    Optional<String> to)
+    implements ComponentDefinition {
+
+  public static final String TYPE = "station";
+  public static final String PART_PRESENT = "PartPresent";
+  public static final String BUSY = "Busy";
+  public static final String DONE = "Done";
+  public static final String FAULT = "Fault";
+  public static final String START = "Start";
+  public static final String RELEASE = "Release";
+  public static final String REJECT = "Reject";
+  public static final String CYCLES = "Cycles";
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public List<SignalDefinition> signals() {
+    SignalsOf signals =
+        SignalsOf.component(this)
+            .output(START, SignalType.BOOLEAN, "A rising edge starts a cycle on the present part")
+            .input(PART_PRESENT, SignalType.BOOLEAN, "A part is in the station")
+            .input(BUSY, SignalType.BOOLEAN, "A cycle is running")
+            .input(DONE, SignalType.BOOLEAN, "The cycle on the present part is finished")
+            .input(FAULT, SignalType.BOOLEAN, "The station has faulted")
+            .input(CYCLES, SignalType.INT32, "Cycles completed so far");
+    if (releasedByPlc) {
+      signals.output(RELEASE, SignalType.BOOLEAN, "A rising edge lets a finished part leave");
+    }
+    inspect.ifPresent(
+        attribute ->
+            signals.input(REJECT, SignalType.BOOLEAN,
+                "The inspected part is " + attribute + " (valid while Done)"));
+    return signals.list();
+  }
+
+  @Override
+  public Set<FaultKind> faults() {
+    return Set.of(FaultKind.STATION_FAULT);
+  }
+}

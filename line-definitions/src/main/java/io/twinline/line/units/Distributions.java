@@ -1,0 +1,79 @@
+package io.twinline.line.units;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads duration distributions as written in line files: {@code 5 s} (fixed), {@code uniform(4
+ * s, 6 s)}, {@code normal(2 s, 200 ms)}, {@code exponential(5 s)}, {@code triangular(1 s, 2 s, 4
+ * s)}.
+ */
+public final class Distributions {
+
+  private static final Pattern CALL = Pattern.compile("([a-zA-Z]+)\\s*\\((.*)\\)");
+  private static final String FORMS =
+      "'5 s', 'uniform(4 s, 6 s)', 'normal(2 s, 200 ms)', 'exponential(5 s)' or"
+          + " 'triangular(1 s, 2 s, 4 s)'";
+
+  private Distributions() {}
+
+  public static DurationDistribution duration(String text) throws QuantityFormatException {
+    String trimmed = text.strip();
+    Matcher call = CALL.matcher(trimmed);
+    if (!call.matches()) {
+      Duration fixed = Quantities.duration(trimmed);
+      return new DurationDistribution.Fixed(fixed);
+    }
+    String name = call.group(1).toLowerCase(Locale.ROOT);
+    List<Duration> args = new ArrayList<>();
+    for (String arg : call.group(2).split(",")) {
+      args.add(Quantities.duration(arg));
+    }
+    switch (name) {
+      case "uniform":
+        arguments(name, args, 2);
+        ordered(trimmed, args.get(0), args.get(1));
+        return new DurationDistribution.Uniform(args.get(0), args.get(1));
+      case "normal":
+        arguments(name, args, 2);
+        return new DurationDistribution.Normal(args.get(0), args.get(1));
+      case "exponential":
+        arguments(name, args, 1);
+        return new DurationDistribution.Exponential(args.get(0));
+      case "triangular":
+        arguments(name, args, 3);
+        ordered(trimmed, args.get(0), args.get(1));
+        ordered(trimmed, args.get(1), args.get(2));
+        if (args.get(0).equals(args.get(2))) {
+          throw new QuantityFormatException(
+              "'" + trimmed + "' has no width", "min must be below max");
+        }
+        return new DurationDistribution.Triangular(args.get(0), args.get(1), args.get(2));
+      default:
+        throw new QuantityFormatException(
+            "unknown distribution '" + name + "'", "write " + FORMS);
+    }
+  }
+
+  private static void arguments(String name, List<Duration> args, int expected)
+      throws QuantityFormatException {
+    if (args.size() != expected) {
+      throw new QuantityFormatException(
+          name + " takes " + expected + " duration" + (expected == 1 ? "" : "s") + ", not "
+              + args.size(),
+          "write " + FORMS);
+    }
+  }
+
+  private static void ordered(String text, Duration low, Duration high)
+      throws QuantityFormatException {
+    if (low.compareTo(high) > 0) {
+      throw new QuantityFormatException(
+          "'" + text + "' has its bounds the wrong way round", "write the smaller one first");
+    }
+  }
+}

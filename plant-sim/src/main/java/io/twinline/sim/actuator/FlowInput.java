@@ -1,0 +1,17 @@
+package io.twinline.sim.actuator;
+
+/**
+ * Something that sets a flow as a known function of time until its next discrete change: a
+ * valve's opening, a pump's speed. Continuous models read it and are told when it changes course.
+ */
+public interface FlowInput {
+
+  /** The fraction of full flow (0..1) at simulated time {@code time}. */
+  double fractionAt(long time);
+
+  /** Whether the fraction is changing right now (a valve travelling, a pump ramping). */
+  boolean isChanging();
+
+  /** Tells {@code listener} whenever the fraction's course changes. */
+  void onCourseChange(Runnable listener);
+}

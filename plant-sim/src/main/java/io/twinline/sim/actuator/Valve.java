@@ -1,0 +1,99 @@
+package io.twinline.sim.actuator;
+
+import io.twinline.line.fault.FaultSpec;
+import io.twinline.line.model.ValveDefinition;
+import io.twinline.sim.plant.FaultableComponent;
+import io.twinline.sim.plant.PlantContext;
+import io.twinline.sim.signal.Signal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A spring-return process valve: {@code Open} drives it open over its travel time, off closes
+ * it. Limit switches report both ends. Its opening sets the flow of the tank ports it serves.
+ */
+public final class Valve implements FaultableComponent, FlowInput {
+
+  private final String name;
+  private final Signal open;
+  private final Signal isOpen;
+  private final Signal isClosed;
+  private final LinearActuator stem;
+  private final List<Runnable> courseListeners = new ArrayList<>();
+
+  public Valve(ValveDefinition definition, PlantContext context) {
+    this.name = definition.name();
+    this.open = context.signal(name, ValveDefinition.OPEN);
+    this.isOpen = context.signal(name, ValveDefinition.IS_OPEN);
+    this.isClosed = context.signal(name, ValveDefinition.IS_CLOSED);
+    long travel = definition.travel().toNanos();
+    this.stem = new LinearActuator(context.simulation(), name, travel, travel, at -> arrived());
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void start() {
+    stem.placeAt(0.0);
+    open.addListener(s -> command());
+    updateSwitches();
+  }
+
+  /** The opening now, 0..1. */
+  public double opening() {
+    return stem.position();
+  }
+
+  private void command() {
+    stem.drive(open.booleanValue() ? 1 : -1);
+    updateSwitches();
+    courseChanged();
+  }
+
+  private void arrived() {
+    updateSwitches();
+    courseChanged();
+  }
+
+  private void updateSwitches() {
+    isOpen.set(stem.isAt(1.0));
+    isClosed.set(stem.isAt(0.0));
+  }
+
+  private void courseChanged() {
+    for (Runnable listener : courseListeners) {
+      listener.run();
+    }
+  }
+
+  @Override
+  public double fractionAt(long time) {
+    return stem.positionAt(time);
+  }
+
+  @Override
+  public boolean isChanging() {
+    return stem.direction() != 0;
+  }
+
+  @Override
+  public void onCourseChange(Runnable listener) {
+    courseListeners.add(listener);
+  }
+
+  @Override
+  public void injectFault(FaultSpec fault) {
+    stem.stickAt(fault.fraction().orElse(0.5));
+    updateSwitches();
+    courseChanged();
+  }
+
+  @Override
+  public void clearFault(String id) {
+    stem.stickAt(Double.NaN);
+    command();
+  }
+}

@@ -1,0 +1,101 @@
+package io.twinline.sim.flow;
+
+import io.twinline.line.fault.FaultSpec;
+import io.twinline.line.model.PusherDefinition;
+import io.twinline.sim.actuator.LinearActuator;
+import io.twinline.sim.plant.FaultableComponent;
+import io.twinline.sim.plant.PlantContext;
+import io.twinline.sim.signal.Signal;
+
+/**
+ * A side pusher. Half-way out its paddle reaches the middle of the belt; a part covering the
+ * pusher's position at that instant is pushed onto {@code to} (entirely on, at its start), if
+ * {@code to} has room. Earlier or later, the paddle finds nothing: timing is the PLC's job.
+ */
+public final class Pusher implements FaultableComponent {
+
+  private final String name;
+  private final double position;
+  private final Signal extend;
+  private final Signal extended;
+  private final Signal retracted;
+  private final Signal pushed;
+  private final LinearActuator paddle;
+  private Conveyor conveyor;
+  private PartReceiver target;
+
+  public Pusher(PusherDefinition definition, PlantContext context) {
+    this.name = definition.name();
+    this.position = definition.position();
+    this.extend = context.signal(name, PusherDefinition.EXTEND);
+    this.extended = context.signal(name, PusherDefinition.EXTENDED);
+    this.retracted = context.signal(name, PusherDefinition.RETRACTED);
+    this.pushed = context.signal(name, PusherDefinition.PUSHED);
+    long stroke = definition.stroke().toNanos();
+    this.paddle =
+        new LinearActuator(
+            context.simulation(), name, stroke, stroke,
+            new LinearActuator.Listener() {
+              @Override
+              public void reached(double at) {
+                updateSwitches();
+              }
+
+              @Override
+              public void crossedMark(int direction) {
+                updateSwitches();
+                if (direction > 0) {
+                  push();
+                }
+              }
+            });
+  }
+
+  public void mountOn(Conveyor belt, PartReceiver to) {
+    this.conveyor = belt;
+    this.target = to;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void start() {
+    paddle.placeAt(0.0);
+    paddle.setMark(0.5);
+    extend.addListener(s -> {
+      paddle.drive(extend.booleanValue() ? 1 : -1);
+      updateSwitches();
+    });
+    updateSwitches();
+  }
+
+  private void push() {
+    Part part = conveyor.partCovering(position);
+    if (part != null && target.canReceive(part, part.length())) {
+      conveyor.remove(part);
+      target.receive(part, part.length());
+      pushed.set(pushed.intValue() + 1);
+    }
+  }
+
+  private void updateSwitches() {
+    extended.set(paddle.isAt(1.0));
+    retracted.set(paddle.isAt(0.0));
+  }
+
+  @Override
+  public void injectFault(FaultSpec fault) {
+    paddle.stickAt(fault.fraction().orElse(0.3));
+    updateSwitches();
+  }
+
+  @Override
+  public void clearFault(String id) {
+    paddle.stickAt(Double.NaN);
+    paddle.drive(extend.booleanValue() ? 1 : -1);
+    updateSwitches();
+  }
+}

@@ -1,0 +1,194 @@
+package io.twinline.sim.flow;
+
+import io.twinline.line.fault.FaultSpec;
+import io.twinline.line.model.StationDefinition;
+import io.twinline.line.units.DurationDistribution;
+import io.twinline.sim.kernel.Action;
+import io.twinline.sim.kernel.EventHandle;
+import io.twinline.sim.kernel.Simulation;
+import io.twinline.sim.plant.FaultableComponent;
+import io.twinline.sim.plant.PlantContext;
+import io.twinline.sim.signal.Signal;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * A machine working on one part at a time. A part arrives: {@code PartPresent}. A rising {@code
+ * Start} begins a cycle: {@code Busy} for the process time, then {@code Done}. The part leaves by
+ * itself, or on a rising {@code Release}. A fault aborts the cycle and shows {@code Fault} until
+ * cleared; the part stays.
+ */
+public final class Station implements FaultableComponent, PartReceiver {
+
+  private final String name;
+  private final Simulation simulation;
+  private final DurationDistribution processTime;
+  private final boolean releasedByPlc;
+  private final Optional<String> inspect;
+  private final SplittableRandom random;
+  private final Signal start;
+  private final Signal release;
+  private final Signal partPresent;
+  private final Signal busy;
+  private final Signal done;
+  private final Signal fault;
+  private final Signal cycles;
+  private final Signal reject;
+  private final Action finish;
+  private final Set<String> faults = new HashSet<>();
+  private PartReceiver downstream;
+  private Part part;
+  private Part expected;
+  private EventHandle cycle;
+  private Runnable waiterForRoom;
+  private boolean waitingForDownstream;
+
+  public Station(StationDefinition definition, PlantContext context) {
+    this.name = definition.name();
+    this.simulation = context.simulation();
+    this.processTime = definition.processTime();
+    this.releasedByPlc = definition.releasedByPlc();
+    this.inspect = definition.inspect();
+    this.random = context.random("station:" + name);
+    this.start = context.signal(name, StationDefinition.START);
+    this.release = releasedByPlc ? context.signal(name, StationDefinition.RELEASE) : null;
+    this.partPresent = context.signal(name, StationDefinition.PART_PRESENT);
+    this.busy = context.signal(name, StationDefinition.BUSY);
+    this.done = context.signal(name, StationDefinition.DONE);
+    this.fault = context.signal(name, StationDefinition.FAULT);
+    this.cycles = context.signal(name, StationDefinition.CYCLES);
+    this.reject = inspect.isPresent() ? context.signal(name, StationDefinition.REJECT) : null;
+    this.finish = Action.named(name + ": cycle done", this::onCycleDone);
+  }
+
+  public void connect(PartReceiver receiver) {
+    this.downstream = receiver;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void start() {
+    start.addListener(s -> {
+      if (start.booleanValue()) {
+        onStart();
+      }
+    });
+    if (release != null) {
+      release.addListener(s -> {
+        if (release.booleanValue()) {
+          tryRelease();
+        }
+      });
+    }
+  }
+
+  /** The part in the station, or null. */
+  public Part part() {
+    return part;
+  }
+
+  @Override
+  public boolean canReceive(Part candidate, double leadPosition) {
+    return part == null && (expected == null || expected == candidate);
+  }
+
+  @Override
+  public void expect(Part candidate) {
+    expected = candidate;
+  }
+
+  @Override
+  public void receive(Part arriving, double leadPosition) {
+    expected = null;
+    part = arriving;
+    partPresent.set(true);
+  }
+
+  @Override
+  public void whenReady(Part candidate, double leadPosition, Runnable callback) {
+    waiterForRoom = callback;
+  }
+
+  private void onStart() {
+    if (part == null || cycle != null || done.booleanValue() || !faults.isEmpty()) {
+      return;
+    }
+    busy.set(true);
+    cycle = simulation.schedule(processTime.sample(random), finish);
+  }
+
+  private void onCycleDone() {
+    cycle = null;
+    busy.set(false);
+    if (reject != null) {
+      reject.set(part.is(inspect.get()));
+    }
+    done.set(true);
+    cycles.set(cycles.intValue() + 1);
+    if (!releasedByPlc) {
+      tryRelease();
+    }
+  }
+
+  private void tryRelease() {
+    if (part == null || !done.booleanValue() || !faults.isEmpty()) {
+      return;
+    }
+    if (downstream == null) {
+      leave();
+    } else if (downstream.canReceive(part, part.length())) {
+      Part leaving = part;
+      leave();
+      downstream.receive(leaving, leaving.length());
+    } else if (!waitingForDownstream) {
+      waitingForDownstream = true;
+      downstream.whenReady(part, part.length(), () -> {
+        waitingForDownstream = false;
+        if (!releasedByPlc || release.booleanValue()) {
+          tryRelease();
+        }
+      });
+    }
+  }
+
+  private void leave() {
+    part = null;
+    partPresent.set(false);
+    done.set(false);
+    if (reject != null) {
+      reject.set(false);
+    }
+    if (waiterForRoom != null) {
+      Runnable callback = waiterForRoom;
+      waiterForRoom = null;
+      simulation.schedule(0, callback::run);
+    }
+  }
+
+  @Override
+  public void injectFault(FaultSpec spec) {
+    faults.add(spec.id());
+    fault.set(true);
+    if (cycle != null) {
+      cycle.cancel();
+      cycle = null;
+      busy.set(false);
+    }
+  }
+
+  @Override
+  public void clearFault(String id) {
+    if (faults.remove(id) && faults.isEmpty()) {
+      fault.set(false);
+      if (!releasedByPlc) {
+        tryRelease();
+      }
+    }
+  }
+}

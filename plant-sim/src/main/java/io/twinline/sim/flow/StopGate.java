@@ -1,0 +1,99 @@
+package io.twinline.sim.flow;
+
+import io.twinline.line.fault.FaultSpec;
+import io.twinline.line.model.StopGateDefinition;
+import io.twinline.sim.actuator.LinearActuator;
+import io.twinline.sim.plant.FaultableComponent;
+import io.twinline.sim.plant.PlantContext;
+import io.twinline.sim.signal.Signal;
+
+/**
+ * A blade stop: while the blade is more than half up, parts that have not passed its position
+ * stop there. {@code Raised} and {@code Lowered} report the blade at its ends.
+ */
+public final class StopGate implements FaultableComponent, BeltDevice {
+
+  private final String name;
+  private final double position;
+  private final Signal raise;
+  private final Signal raised;
+  private final Signal lowered;
+  private final LinearActuator blade;
+  private Conveyor conveyor;
+  private boolean holding;
+
+  public StopGate(StopGateDefinition definition, PlantContext context) {
+    this.name = definition.name();
+    this.position = definition.position();
+    this.raise = context.signal(name, StopGateDefinition.RAISE);
+    this.raised = context.signal(name, StopGateDefinition.RAISED);
+    this.lowered = context.signal(name, StopGateDefinition.LOWERED);
+    long stroke = definition.stroke().toNanos();
+    this.blade =
+        new LinearActuator(
+            context.simulation(), name, stroke, stroke,
+            new LinearActuator.Listener() {
+              @Override
+              public void reached(double at) {
+                update();
+              }
+
+              @Override
+              public void crossedMark(int direction) {
+                update();
+              }
+            });
+  }
+
+  public void mountOn(Conveyor belt) {
+    this.conveyor = belt;
+    belt.mount(name, this);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public double position() {
+    return position;
+  }
+
+  @Override
+  public boolean holdsParts() {
+    return holding;
+  }
+
+  @Override
+  public void start() {
+    blade.placeAt(0.0);
+    blade.setMark(0.5);
+    raise.addListener(s -> blade.drive(raise.booleanValue() ? 1 : -1));
+    update();
+  }
+
+  private void update() {
+    double at = blade.position();
+    raised.set(at >= 1.0 - 1e-9);
+    lowered.set(at <= 1e-9);
+    boolean holds = at >= 0.5 - 1e-9;
+    if (holds != holding) {
+      holding = holds;
+      conveyor.devicesChanged();
+    }
+  }
+
+  @Override
+  public void injectFault(FaultSpec fault) {
+    blade.stickAt(fault.fraction().orElse(0.5));
+    update();
+  }
+
+  @Override
+  public void clearFault(String id) {
+    blade.stickAt(Double.NaN);
+    blade.drive(raise.booleanValue() ? 1 : -1);
+    update();
+  }
+}

@@ -1,0 +1,34 @@
+package io.twinline.sim.plant;
+
+import io.twinline.line.Direction;
+import io.twinline.line.SignalDefinition;
+import io.twinline.line.SignalPath;
+import io.twinline.line.SignalType;
+import io.twinline.line.SourceLocation;
+import java.util.List;
+
+/**
+ * Twinline's own signals, beside the line's: the faults in force. They live under the reserved
+ * component name {@code Simulation}.
+ */
+public final class SystemSignals {
+
+  public static final String COMPONENT = "Simulation";
+  public static final SignalPath ACTIVE_FAULTS = new SignalPath(COMPONENT, "ActiveFaults");
+  public static final SignalPath FAULT_COUNT = new SignalPath(COMPONENT, "FaultCount");
+
+  private SystemSignals() {}
+
+  static List<SignalDefinition> definitions() {
+    SourceLocation here = SourceLocation.inCode("Twinline");
+    return List.of(
+        new SignalDefinition(ACTIVE_FAULTS, SignalType.STRING, Direction.INPUT,
+            "Faults in force, one per line: id, kind, target, parameters", here),
+        new SignalDefinition(FAULT_COUNT, SignalType.INT32, Direction.INPUT,
+            "Number of faults in force", here));
+  }
+
+  public static boolean isSystem(SignalPath path) {
+    return path.component().equals(COMPONENT);
+  }
+}

@@ -1,0 +1,273 @@
+package io.twinline.sim.run;
+
+import io.twinline.line.model.LineDefinition;
+import io.twinline.sim.kernel.Action;
+import io.twinline.sim.kernel.Priority;
+import io.twinline.sim.kernel.Simulation;
+import io.twinline.sim.plant.Plant;
+import io.twinline.sim.signal.ChangeSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/**
+ * A plant in simulated time, with the I/O exchange of a PLC coupling: every I/O cycle (10 ms by
+ * default) the queued commands are applied at the start of the cycle's instant, and the changes
+ * since the last exchange are published to the subscribers at its end, once the plant's own
+ * events of that instant have run. Events between exchanges still happen at their exact times.
+ *
+ * <p>A session runs on the thread that calls it, which is then the simulation thread: a {@link
+ * SimulationRunner} runs one on its own thread against the wall clock; a test harness runs one
+ * directly, as fast as possible. Only {@link #submit} may be called from other threads.
+ *
+ * <p>Every command applied is journaled with its time, so {@link #snapshot()} and {@link
+ * #restore} can rewind a run exactly, and {@link #reset()} starts the line over.
+ */
+public final class Session {
+
+  private final LineDefinition line;
+  private final Queue<Command> queued = new ConcurrentLinkedQueue<>();
+  private final List<ChangeSubscriber> subscribers = new CopyOnWriteArrayList<>();
+  private final List<Snapshot.JournalEntry> journal = new ArrayList<>();
+  private Plant plant;
+  private Simulation simulation;
+  private long ioCycle;
+  private boolean publishDue;
+  private volatile long publishedTime;
+  private boolean started;
+  private long cycles;
+
+  public Session(LineDefinition line) {
+    this(Plant.build(line));
+  }
+
+  /** A session over a freshly built plant (at simulated time 0). */
+  public Session(Plant plant) {
+    this.line = plant.definition();
+    attach(plant);
+  }
+
+  private void attach(Plant newPlant) {
+    this.plant = newPlant;
+    this.simulation = newPlant.simulation();
+    this.ioCycle = newPlant.definition().ioCycle().toNanos();
+  }
+
+  public Plant plant() {
+    return plant;
+  }
+
+  public Simulation simulation() {
+    return simulation;
+  }
+
+  public long now() {
+    return simulation.now();
+  }
+
+  public long ioCycle() {
+    return ioCycle;
+  }
+
+  /** I/O exchanges so far. */
+  public long cycles() {
+    return cycles;
+  }
+
+  /** Registers a subscriber; it gets a snapshot of every signal when the session starts. */
+  public void subscribe(ChangeSubscriber subscriber) {
+    subscribers.add(subscriber);
+    if (started) {
+      subscriber.onChanges(plant.signals().snapshot());
+    }
+  }
+
+  /** Starts the I/O cycle and publishes the first snapshot. Called once, before running. */
+  public void start() {
+    if (started) {
+      return;
+    }
+    started = true;
+    plant.signals().recordChanges(true);
+    long now = simulation.now();
+    long first = now % ioCycle == 0 ? now : now + ioCycle - now % ioCycle;
+    simulation.scheduleAt(first, Priority.IO_EXCHANGE, Action.named("I/O cycle", this::exchange));
+    publish(plant.signals().snapshot());
+  }
+
+  /** Queues a command for the next I/O cycle. Any thread. */
+  public void submit(Command command) {
+    queued.add(Objects.requireNonNull(command, "command"));
+  }
+
+  /**
+   * Applies a command now, after everything due at the present time (a harness acting between
+   * two cycles). Simulation thread only.
+   */
+  public void apply(Command command) {
+    journal.add(new Snapshot.JournalEntry(simulation.now(), false, command));
+    command.apply(plant);
+  }
+
+  private void exchange() {
+    cycles++;
+    Command command;
+    while ((command = queued.poll()) != null) {
+      journal.add(new Snapshot.JournalEntry(simulation.now(), true, command));
+      command.apply(plant);
+    }
+    publishDue = true;
+    simulation.schedule(ioCycle, Priority.IO_EXCHANGE, Action.named("I/O cycle", this::exchange));
+  }
+
+  /** The time of the next event. */
+  public long nextEventTime() {
+    return simulation.nextEventTime();
+  }
+
+  /**
+   * Runs one event; before time moves past an I/O exchange, publishes what changed up to it.
+   *
+   * @return false if there was nothing to run
+   */
+  public boolean step() {
+    start();
+    long next = simulation.nextEventTime();
+    if (next == Long.MAX_VALUE) {
+      return false;
+    }
+    if (next > simulation.now()) {
+      publishIfDue();
+    }
+    return simulation.step();
+  }
+
+  /** Runs every event up to {@code time} and moves the clock there. */
+  public void runUntil(long time) {
+    start();
+    while (simulation.nextEventTime() <= time) {
+      step();
+    }
+    if (time > simulation.now()) {
+      publishIfDue();
+      simulation.runUntil(time);
+    }
+  }
+
+  /** Runs for {@code nanos} of simulated time. */
+  public void runFor(long nanos) {
+    runUntil(simulation.now() + nanos);
+  }
+
+  /**
+   * Runs until {@code condition} holds (checked after every event) or {@code timeout} of
+   * simulated time has passed.
+   *
+   * @return true if the condition came true, false on timeout
+   */
+  public boolean runUntil(Predicate<Plant> condition, long timeout) {
+    start();
+    long deadline = simulation.now() + timeout;
+    if (condition.test(plant)) {
+      return true;
+    }
+    while (simulation.nextEventTime() <= deadline) {
+      step();
+      if (condition.test(plant)) {
+        return true;
+      }
+    }
+    runUntil(deadline);
+    return condition.test(plant);
+  }
+
+  /** Publishes what has changed since the last publication, now (the end of a step, a pause). */
+  public void publishNow() {
+    publishDue = false;
+    publishedTime = simulation.now();
+    if (plant.signals().hasChanges()) {
+      publish(plant.signals().drainChanges());
+    }
+  }
+
+  /** Publishes if an I/O exchange has happened since the last publication. */
+  public void publishIfDue() {
+    if (publishDue) {
+      publishNow();
+    }
+  }
+
+  private void publish(ChangeSet changes) {
+    for (ChangeSubscriber subscriber : subscribers) {
+      subscriber.onChanges(changes);
+    }
+  }
+
+  /** The simulated time of the last publication (with or without changes). Any thread. */
+  public long publishedTime() {
+    return publishedTime;
+  }
+
+  /** The commands applied so far, with their times. */
+  public List<Snapshot.JournalEntry> journal() {
+    return List.copyOf(journal);
+  }
+
+  /** The whole plant state now, as a replayable journal. */
+  public Snapshot snapshot() {
+    return new Snapshot(line, simulation.now(), journal);
+  }
+
+  /** Back to the initial state of the definition: a fresh plant at time 0. */
+  public void reset() {
+    restore(new Snapshot(line, 0, List.of()));
+  }
+
+  /**
+   * Rewinds (or fast-forwards) to {@code snapshot}: builds the plant afresh and replays its
+   * journal as fast as possible. Subscribers then get a snapshot of every signal.
+   *
+   * @throws IllegalArgumentException if the snapshot is of another line
+   */
+  public void restore(Snapshot snapshot) {
+    if (!snapshot.line().equals(line)) {
+      throw new IllegalArgumentException("the snapshot is of line " + snapshot.line().name());
+    }
+    boolean wasStarted = started;
+    queued.clear();
+    journal.clear();
+    cycles = 0;
+    publishDue = false;
+    started = false;
+    attach(Plant.build(line));
+    List<ChangeSubscriber> listening = List.copyOf(subscribers);
+    subscribers.clear();
+    start();
+    for (Snapshot.JournalEntry entry : snapshot.journal()) {
+      if (entry.atCycle()) {
+        if (entry.time() > simulation.now()) {
+          runUntil(entry.time() - 1);
+        }
+        submit(entry.command());
+        if (entry.time() == simulation.now() && simulation.nextEventTime() > entry.time()) {
+          throw new IllegalStateException("cannot replay a cycle command at " + entry.time());
+        }
+      } else {
+        runUntil(entry.time());
+        apply(entry.command());
+      }
+    }
+    runUntil(snapshot.time());
+    plant.signals().drainChanges();
+    publishDue = false;
+    subscribers.addAll(listening);
+    publishedTime = simulation.now();
+    if (wasStarted || !listening.isEmpty()) {
+      publish(plant.signals().snapshot());
+    }
+  }
+}
