@@ -77,8 +77,8 @@ public final class Cylinder implements FaultableComponent {
   }
 
   private void updateSwitches() {
-    extended.set(piston.isAt(1.0));
-    retracted.set(piston.isAt(0.0));
+    extended.set(piston.restsAt(1.0));
+    retracted.set(piston.restsAt(0.0));
   }
 
   @Override

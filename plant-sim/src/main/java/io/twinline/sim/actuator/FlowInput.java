@@ -12,6 +12,16 @@ public interface FlowInput {
   /** Whether the fraction is changing right now (a valve travelling, a pump ramping). */
   boolean isChanging();
 
-  /** Tells {@code listener} whenever the fraction's course changes. */
-  void onCourseChange(Runnable listener);
+  /**
+   * Tells {@code listener} whenever the fraction's course changes: first just before (so that a
+   * model can integrate up to now under the old course), then just after.
+   */
+  void onCourseChange(CourseListener listener);
+
+  /** Told around each change of course. */
+  interface CourseListener {
+    void courseChanging();
+
+    void courseChanged();
+  }
 }

@@ -17,6 +17,9 @@ public final class LinearActuator {
 
   /** Told about arrivals and crossings, at their exact simulated time. */
   public interface Listener {
+    /** The motion is about to change (a new command, an arrival, sticking). */
+    default void changing() {}
+
     /** The actuator stopped at {@code position}: an end, or where it sticks. */
     void reached(double position);
 
@@ -83,6 +86,14 @@ public final class LinearActuator {
     return Math.abs(position() - end) < EPSILON;
   }
 
+  /**
+   * Whether it rests at {@code end}: there and not moving. An end switch opens the moment the
+   * motion away from it starts.
+   */
+  public boolean restsAt(double end) {
+    return direction == 0 && isAt(end);
+  }
+
   /** Sets a mark to be told about when crossed (NaN: none). */
   public void setMark(double newMark) {
     update();
@@ -92,6 +103,7 @@ public final class LinearActuator {
 
   /** Drives out (+1), in (-1) or holds (0). */
   public void drive(int newDirection) {
+    listener.changing();
     update();
     direction = Integer.signum(newDirection);
     if (stopped()) {
@@ -109,6 +121,7 @@ public final class LinearActuator {
 
   /** From now on the travel stops at {@code fraction} (sticking); NaN lets it go free. */
   public void stickAt(double fraction) {
+    listener.changing();
     update();
     stickAt = fraction;
     if (stopped()) {
@@ -184,6 +197,7 @@ public final class LinearActuator {
 
   private void onArrival() {
     arrival = null;
+    listener.changing();
     update();
     position = direction > 0 ? limit() : lowerLimit();
     direction = 0;

@@ -38,7 +38,7 @@ public final class Motor implements FaultableComponent, FlowInput {
   private final Signal speedSignal;
   private final Signal overload;
   private final Set<String> trips = new HashSet<>();
-  private final List<Runnable> courseListeners = new ArrayList<>();
+  private final List<CourseListener> courseListeners = new ArrayList<>();
   private final SpeedCourse course;
 
   public Motor(MotorDefinition definition, PlantContext context) {
@@ -93,7 +93,7 @@ public final class Motor implements FaultableComponent, FlowInput {
   }
 
   @Override
-  public void onCourseChange(Runnable listener) {
+  public void onCourseChange(CourseListener listener) {
     courseListeners.add(listener);
   }
 
@@ -114,10 +114,9 @@ public final class Motor implements FaultableComponent, FlowInput {
   }
 
   private void commandChanged() {
+    courseListeners.forEach(CourseListener::courseChanging);
     course.retarget(commanded());
-    for (Runnable listener : courseListeners) {
-      listener.run();
-    }
+    courseListeners.forEach(CourseListener::courseChanged);
   }
 
   @Override
@@ -206,8 +205,13 @@ public final class Motor implements FaultableComponent, FlowInput {
             crossings.add(simulation.schedule(timeTo(level), onCrossing));
           }
         }
-        sample = simulation.schedule(ioCycle, onSample);
+        sample = nextSample();
       }
+    }
+
+    private EventHandle nextSample() {
+      long next = (simulation.now() / ioCycle + 1) * ioCycle;
+      return simulation.scheduleAt(next, io.twinline.sim.kernel.Priority.NORMAL, onSample);
     }
 
     private long timeTo(double level) {
@@ -216,6 +220,7 @@ public final class Motor implements FaultableComponent, FlowInput {
 
     private void rampEnd() {
       rampEnd = null;
+      courseListeners.forEach(CourseListener::courseChanging);
       speed = target;
       at = simulation.now();
       if (sample != null) {
@@ -223,9 +228,7 @@ public final class Motor implements FaultableComponent, FlowInput {
         sample = null;
       }
       publish();
-      for (Runnable listener : courseListeners) {
-        listener.run();
-      }
+      courseListeners.forEach(CourseListener::courseChanged);
     }
 
     private void crossing() {
@@ -239,7 +242,7 @@ public final class Motor implements FaultableComponent, FlowInput {
       sample = null;
       speedSignal.set(speedAt(simulation.now()));
       if (isChanging()) {
-        sample = simulation.schedule(ioCycle, onSample);
+        sample = nextSample();
       }
     }
 
@@ -272,15 +275,24 @@ public final class Motor implements FaultableComponent, FlowInput {
     private long since;
     private double speedSince;
 
+    private final Threshold forwardRunning;
+    private final Threshold reverseRunning;
+
     Lag(long tauNanos) {
       super(simulation, name, 1, ioCycle, Math.max(1e-4, tauNanos / 1e9 / 20.0));
       this.tau = tauNanos / 1e9;
-      addThreshold(Threshold.at(name + " running forward", 0, threshold, true, on -> feedback()));
-      addThreshold(Threshold.at(name + " running reverse", 0, -threshold, false, on -> feedback()));
+      forwardRunning = Threshold.at(name + " running forward", 0, threshold, true, on -> feedback());
+      reverseRunning =
+          Threshold.at(name + " running reverse", 0, -threshold, false, on -> feedback());
+      addThreshold(forwardRunning);
+      addThreshold(reverseRunning);
     }
 
     private void feedback() {
-      running.set(isRunning(state()[0]));
+      // The thresholds know which side they are on, even exactly at the crossing.
+      running.set(
+          (forwardRunning != null && forwardRunning.isOn())
+              || (reverseRunning != null && reverseRunning.isOn()));
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class Valve implements FaultableComponent, FlowInput {
   private final Signal isOpen;
   private final Signal isClosed;
   private final LinearActuator stem;
-  private final List<Runnable> courseListeners = new ArrayList<>();
+  private final List<CourseListener> courseListeners = new ArrayList<>();
 
   public Valve(ValveDefinition definition, PlantContext context) {
     this.name = definition.name();
@@ -27,7 +27,20 @@ public final class Valve implements FaultableComponent, FlowInput {
     this.isOpen = context.signal(name, ValveDefinition.IS_OPEN);
     this.isClosed = context.signal(name, ValveDefinition.IS_CLOSED);
     long travel = definition.travel().toNanos();
-    this.stem = new LinearActuator(context.simulation(), name, travel, travel, at -> arrived());
+    this.stem =
+        new LinearActuator(
+            context.simulation(), name, travel, travel,
+            new LinearActuator.Listener() {
+              @Override
+              public void changing() {
+                courseListeners.forEach(CourseListener::courseChanging);
+              }
+
+              @Override
+              public void reached(double at) {
+                arrived();
+              }
+            });
   }
 
   @Override
@@ -59,14 +72,12 @@ public final class Valve implements FaultableComponent, FlowInput {
   }
 
   private void updateSwitches() {
-    isOpen.set(stem.isAt(1.0));
-    isClosed.set(stem.isAt(0.0));
+    isOpen.set(stem.restsAt(1.0));
+    isClosed.set(stem.restsAt(0.0));
   }
 
   private void courseChanged() {
-    for (Runnable listener : courseListeners) {
-      listener.run();
-    }
+    courseListeners.forEach(CourseListener::courseChanged);
   }
 
   @Override
@@ -80,7 +91,7 @@ public final class Valve implements FaultableComponent, FlowInput {
   }
 
   @Override
-  public void onCourseChange(Runnable listener) {
+  public void onCourseChange(CourseListener listener) {
     courseListeners.add(listener);
   }
 

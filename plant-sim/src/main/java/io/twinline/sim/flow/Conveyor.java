@@ -243,6 +243,17 @@ public final class Conveyor implements FaultableComponent, PartReceiver {
     throw new IllegalArgumentException("part " + part.id() + " is not on " + name);
   }
 
+  /**
+   * A mounted device is about to change state (a gate rises or falls, a diverter swings):
+   * positions are brought up to now under the old state, {@code change} is applied, and parts go
+   * on under the new one.
+   */
+  public void deviceChanges(Runnable change) {
+    advance();
+    change.run();
+    devicesChanged();
+  }
+
   /** A mounted device changed state (a gate rose or fell, a diverter swung). */
   public void devicesChanged() {
     advance();
@@ -326,7 +337,10 @@ public final class Conveyor implements FaultableComponent, PartReceiver {
       speedSample = null;
     }
     if (motion.isRamping()) {
-      speedSample = simulation.schedule(Math.min(ioCycle, motion.rampNanos()), sampleSpeed);
+      long nextCycle = (now / ioCycle + 1) * ioCycle;
+      long sampleAt = Math.min(nextCycle, now + motion.rampNanos());
+      speedSample =
+          simulation.scheduleAt(sampleAt, io.twinline.sim.kernel.Priority.NORMAL, sampleSpeed);
     }
   }
 
@@ -392,6 +406,9 @@ public final class Conveyor implements FaultableComponent, PartReceiver {
     boolean changed = true;
     while (changed && !parts.isEmpty()) {
       changed = offerToDevices();
+      if (parts.isEmpty()) {
+        break;
+      }
       Carried front = parts.get(0);
       if (!frontLeaving && front.lead >= length - EPSILON) {
         front.lead = length;

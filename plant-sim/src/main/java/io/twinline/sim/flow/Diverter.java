@@ -60,7 +60,7 @@ public final class Diverter implements FaultableComponent, BeltDevice {
   }
 
   private boolean across() {
-    return arm.isAt(1.0);
+    return arm.isAt(1.0) && arm.direction() == 0;
   }
 
   @Override
@@ -94,10 +94,11 @@ public final class Diverter implements FaultableComponent, BeltDevice {
   private void update() {
     boolean isAcross = across();
     diverting.set(isAcross);
-    if (!isAcross) {
-      waiting = null;
-    }
-    conveyor.devicesChanged();
+    conveyor.deviceChanges(() -> {
+      if (!isAcross) {
+        waiting = null;
+      }
+    });
   }
 
   @Override

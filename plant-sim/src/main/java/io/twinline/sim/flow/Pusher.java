@@ -82,8 +82,8 @@ public final class Pusher implements FaultableComponent {
   }
 
   private void updateSwitches() {
-    extended.set(paddle.isAt(1.0));
-    retracted.set(paddle.isAt(0.0));
+    extended.set(paddle.restsAt(1.0));
+    retracted.set(paddle.restsAt(0.0));
   }
 
   @Override

@@ -69,18 +69,21 @@ public final class StopGate implements FaultableComponent, BeltDevice {
   public void start() {
     blade.placeAt(0.0);
     blade.setMark(0.5);
-    raise.addListener(s -> blade.drive(raise.booleanValue() ? 1 : -1));
+    raise.addListener(s -> {
+      blade.drive(raise.booleanValue() ? 1 : -1);
+      update();
+    });
     update();
   }
 
   private void update() {
     double at = blade.position();
-    raised.set(at >= 1.0 - 1e-9);
-    lowered.set(at <= 1e-9);
-    boolean holds = at >= 0.5 - 1e-9;
+    raised.set(blade.restsAt(1.0));
+    lowered.set(blade.restsAt(0.0));
+    // At half travel the blade starts or stops holding, depending on where it is heading.
+    boolean holds = at > 0.5 + 1e-9 || (Math.abs(at - 0.5) <= 1e-9 && blade.direction() > 0);
     if (holds != holding) {
-      holding = holds;
-      conveyor.devicesChanged();
+      conveyor.deviceChanges(() -> holding = holds);
     }
   }
 

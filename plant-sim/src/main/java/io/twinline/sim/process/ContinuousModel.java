@@ -157,9 +157,15 @@ public abstract class ContinuousModel {
     scheduleSample();
   }
 
+  /** An input is about to change: integrate up to now under the old inputs. */
+  public final void inputsChanging() {
+    advance();
+  }
+
   /**
    * An input changed (a valve started to move, a pump started, the power was set): bring the
-   * state up to date under the old inputs, then look ahead under the new ones.
+   * state up to date, then look ahead under the new inputs. Call {@link #inputsChanging()} first
+   * if the old inputs cannot be evaluated any more for the time since the last update.
    */
   public final void inputsChanged() {
     advance();
@@ -238,8 +244,11 @@ public abstract class ContinuousModel {
       sample.cancel();
       sample = null;
     }
-    if (isMoving(simulation.now(), y)) {
-      sample = simulation.schedule(sampleInterval, sampleAction);
+    long now = simulation.now();
+    if (isMoving(now, y)) {
+      // On the I/O cycle's grid, so that every exchange publishes a fresh value.
+      long next = (now / sampleInterval + 1) * sampleInterval;
+      sample = simulation.scheduleAt(next, io.twinline.sim.kernel.Priority.NORMAL, sampleAction);
     }
   }
 

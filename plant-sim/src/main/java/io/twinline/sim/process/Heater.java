@@ -16,6 +16,8 @@ public final class Heater extends ContinuousModel implements Component {
   private final Signal control;
   private final Signal temperature;
   private final double timeConstant;
+  /** The heating power in force, W: a field, so the state can be advanced under the old one. */
+  private double heating;
 
   public Heater(HeaterDefinition definition, PlantContext context) {
     super(
@@ -47,7 +49,13 @@ public final class Heater extends ContinuousModel implements Component {
   @Override
   public void start() {
     state()[0] = definition.initial();
-    control.addListener(s -> inputsChanged());
+    control.addListener(
+        s -> {
+          inputsChanging();
+          heating = heatingFromControl();
+          inputsChanged();
+        });
+    heating = heatingFromControl();
     startModel();
   }
 
@@ -62,7 +70,7 @@ public final class Heater extends ContinuousModel implements Component {
     return timeConstant;
   }
 
-  private double heating() {
+  private double heatingFromControl() {
     double u =
         definition.proportional()
             ? Math.max(0.0, Math.min(100.0, control.doubleValue())) / 100.0
@@ -73,7 +81,7 @@ public final class Heater extends ContinuousModel implements Component {
   @Override
   protected void derivatives(long time, double[] state, double[] rates) {
     rates[0] =
-        (heating() - definition.lossCoefficient() * (state[0] - definition.ambient()))
+        (heating - definition.lossCoefficient() * (state[0] - definition.ambient()))
             / definition.heatCapacity();
   }
 
@@ -84,7 +92,7 @@ public final class Heater extends ContinuousModel implements Component {
 
   @Override
   protected boolean isMoving(long time, double[] state) {
-    double equilibrium = definition.ambient() + heating() / definition.lossCoefficient();
+    double equilibrium = definition.ambient() + heating / definition.lossCoefficient();
     return Math.abs(state[0] - equilibrium) > 1e-4;
   }
 }

@@ -59,11 +59,23 @@ public final class Tank extends ContinuousModel implements Component {
     for (int i = 0; i < outletInputs.size(); i++) {
       outlets.add(new Port(outletInputs.get(i), definition.outlets().get(i).flow()));
     }
+    FlowInput.CourseListener listener =
+        new FlowInput.CourseListener() {
+          @Override
+          public void courseChanging() {
+            inputsChanging();
+          }
+
+          @Override
+          public void courseChanged() {
+            inputsChanged();
+          }
+        };
     for (Port port : inlets) {
-      port.input().onCourseChange(this::inputsChanged);
+      port.input().onCourseChange(listener);
     }
     for (Port port : outlets) {
-      port.input().onCourseChange(this::inputsChanged);
+      port.input().onCourseChange(listener);
     }
   }
 

@@ -146,14 +146,17 @@ public final class Session {
     return simulation.step();
   }
 
-  /** Runs every event up to {@code time} and moves the clock there. */
+  /**
+   * Runs every event up to {@code time} and moves the clock there; an exchange due by then is
+   * published.
+   */
   public void runUntil(long time) {
     start();
     while (simulation.nextEventTime() <= time) {
       step();
     }
+    publishIfDue();
     if (time > simulation.now()) {
-      publishIfDue();
       simulation.runUntil(time);
     }
   }
