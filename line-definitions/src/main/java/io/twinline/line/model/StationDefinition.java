@@ -13,7 +13,8 @@ import java.util.Set;
  * A machine that works on one part at a time: a part arrives ({@code PartPresent}); a rising
  * {@code Start} begins a cycle ({@code Busy}) that takes {@code processTime}; then {@code Done}.
  * The part leaves to {@code to} by itself, or on a rising {@code Release} when {@code release:
- * plc}. An inspecting station sets {@code Reject} for parts that have the inspected attribute.
+ * plc}. An inspecting station sets {@code Reject} for parts that have the inspected attribute;
+ * an identifying one (a code reader) shows the part's type in {@code PartType}.
  */
 public record StationDefinition(
     String name,
@@ -22,6 +23,7 @@ public record StationDefinition(
     DurationDistribution processTime,
     boolean releasedByPlc,
     Optional<String> inspect,
+    boolean identify,
     Optional<String> to)
     implements ComponentDefinition {
 
@@ -34,6 +36,7 @@ public record StationDefinition(
   public static final String RELEASE = "Release";
   public static final String REJECT = "Reject";
   public static final String CYCLES = "Cycles";
+  public static final String PART_TYPE = "PartType";
 
   @Override
   public String type() {
@@ -57,6 +60,10 @@ public record StationDefinition(
         attribute ->
             signals.input(REJECT, SignalType.BOOLEAN,
                 "The inspected part is " + attribute + " (valid while Done)"));
+    if (identify) {
+      signals.input(PART_TYPE, SignalType.STRING,
+          "Type of the part read by the station (valid while Done)");
+    }
     return signals.list();
   }
 

@@ -287,6 +287,7 @@ final class FlowReaders {
         fields.distribution("processTime", true, "normal(2 s, 200 ms)");
     Optional<String> release = fields.choice("release", List.of("auto", "plc"), "auto");
     Optional<String> inspect = fields.name("inspect", false, "defective");
+    boolean identify = fields.bool("identify", false);
     Optional<String> to =
         references.read(fields, "to", false, name, References.PART_RECEIVERS);
     if (!present(processTime, release)
@@ -297,7 +298,7 @@ final class FlowReaders {
     return Optional.of(
         new StationDefinition(
             name, description, fields.location(), processTime.get(),
-            release.get().equals("plc"), inspect, to));
+            release.get().equals("plc"), inspect, identify, to));
   }
 
   private static Optional<ComponentDefinition> buffer(

@@ -36,6 +36,7 @@ public final class Station implements FaultableComponent, PartReceiver {
   private final Signal fault;
   private final Signal cycles;
   private final Signal reject;
+  private final Signal partType;
   private final Action finish;
   private final Set<String> faults = new HashSet<>();
   private PartReceiver downstream;
@@ -60,6 +61,8 @@ public final class Station implements FaultableComponent, PartReceiver {
     this.fault = context.signal(name, StationDefinition.FAULT);
     this.cycles = context.signal(name, StationDefinition.CYCLES);
     this.reject = inspect.isPresent() ? context.signal(name, StationDefinition.REJECT) : null;
+    this.partType =
+        definition.identify() ? context.signal(name, StationDefinition.PART_TYPE) : null;
     this.finish = Action.named(name + ": cycle done", this::onCycleDone);
   }
 
@@ -129,6 +132,9 @@ public final class Station implements FaultableComponent, PartReceiver {
     if (reject != null) {
       reject.set(part.is(inspect.get()));
     }
+    if (partType != null) {
+      partType.set(part.type());
+    }
     done.set(true);
     cycles.set(cycles.intValue() + 1);
     if (!releasedByPlc) {
@@ -163,6 +169,9 @@ public final class Station implements FaultableComponent, PartReceiver {
     done.set(false);
     if (reject != null) {
       reject.set(false);
+    }
+    if (partType != null) {
+      partType.set("");
     }
     if (waiterForRoom != null) {
       Runnable callback = waiterForRoom;

@@ -1,0 +1,13 @@
+package io.twinline.harness.reference;
+
+import io.twinline.harness.controller.ControlProgram;
+import io.twinline.harness.controller.ProcessImage;
+
+/** The demo conveyor's program: run the belt. */
+public final class DemoConveyorProgram implements ControlProgram {
+
+  @Override
+  public void scan(ProcessImage io) {
+    io.set("Infeed/MotorOn", true);
+  }
+}
