@@ -3,14 +3,16 @@ package io.twinline.sim.kernel;
 /** An entry of the {@link EventCalendar}. Ordered by (time, priority, sequence number). */
 final class ScheduledEvent implements EventHandle {
 
+  private static final byte PENDING = 0;
+  private static final byte DONE = 1;
+  private static final byte CANCELLED = 2;
+
   final long time;
   final int priority;
   final long sequence;
   final Action action;
   private final EventCalendar calendar;
-
-  /** Position in the calendar's heap, or -1 once the event has left it. */
-  int heapIndex = -1;
+  private byte state = PENDING;
 
   ScheduledEvent(EventCalendar calendar, long time, int priority, long sequence, Action action) {
     this.calendar = calendar;
@@ -20,14 +22,17 @@ final class ScheduledEvent implements EventHandle {
     this.action = action;
   }
 
-  boolean runsBefore(ScheduledEvent other) {
-    if (time != other.time) {
-      return time < other.time;
-    }
-    if (priority != other.priority) {
-      return priority < other.priority;
-    }
-    return sequence < other.sequence;
+  /** The tie-breaking key: priority, then sequence, in one {@code long}. */
+  long rank() {
+    return ((long) (priority + 0x8000) << 47) | sequence;
+  }
+
+  boolean isCancelled() {
+    return state == CANCELLED;
+  }
+
+  void markDone() {
+    state = DONE;
   }
 
   @Override
@@ -37,12 +42,17 @@ final class ScheduledEvent implements EventHandle {
 
   @Override
   public boolean isPending() {
-    return heapIndex >= 0;
+    return state == PENDING;
   }
 
   @Override
   public boolean cancel() {
-    return calendar.remove(this);
+    if (state != PENDING) {
+      return false;
+    }
+    state = CANCELLED;
+    calendar.cancelled();
+    return true;
   }
 
   @Override

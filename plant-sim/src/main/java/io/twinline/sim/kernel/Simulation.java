@@ -64,6 +64,9 @@ public final class Simulation {
           "cannot schedule '" + action.describe() + "' at " + SimTime.format(time)
               + ", before now (" + SimTime.format(now) + ")");
     }
+    if (priority < Short.MIN_VALUE || priority > Short.MAX_VALUE) {
+      throw new IllegalArgumentException("priority out of range: " + priority);
+    }
     ScheduledEvent event = new ScheduledEvent(calendar, time, priority, nextSequence++, action);
     calendar.add(event);
     return event;
@@ -84,6 +87,7 @@ public final class Simulation {
     }
     now = event.time;
     eventsRun++;
+    event.markDone();
     try {
       event.action.run();
     } catch (RuntimeException | Error e) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The heap against a sorted list, under random scheduling and cancelling. */
+/** The heap against a sorted list, under random scheduling and cancelling (with compactions). */
 class EventCalendarTest {
 
   @Test
@@ -25,7 +25,7 @@ class EventCalendarTest {
             .thenComparingInt(e -> e.priority)
             .thenComparingLong(e -> e.sequence);
 
-    for (int round = 0; round < 20_000; round++) {
+    for (int round = 0; round < 60_000; round++) {
       int op = random.nextInt(10);
       if (op < 6) {
         ScheduledEvent event =
@@ -40,11 +40,31 @@ class EventCalendarTest {
       } else if (!reference.isEmpty()) {
         reference.sort(order);
         expected.add(reference.remove(0));
-        polled.add(calendar.poll());
+        ScheduledEvent next = calendar.poll();
+        next.markDone();
+        polled.add(next);
       }
       assertThat(calendar.size()).isEqualTo(reference.size());
     }
 
     assertThat(polled).isEqualTo(expected);
+  }
+
+  @Test
+  void manyCancelledEventsAreCompactedAway() {
+    EventCalendar calendar = new EventCalendar();
+    Action nothing = Action.named("nothing", () -> {});
+    List<ScheduledEvent> events = new ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      ScheduledEvent event = new ScheduledEvent(calendar, 1_000_000 - i, 0, i, nothing);
+      calendar.add(event);
+      events.add(event);
+    }
+    for (int i = 0; i < 9_000; i++) {
+      events.get(i).cancel();
+    }
+
+    assertThat(calendar.size()).isEqualTo(1_000);
+    assertThat(calendar.poll().time).isEqualTo(1_000_000 - 9_999);
   }
 }
