@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class KernelBenchmark {
 
-  @Param({"100000"})
+  @Param({"10000", "100000"})
   public int pending;
 
   private static final long HORIZON = 1_000_000_000L;

@@ -42,6 +42,12 @@ final class ServeCommand implements Callable<Integer> {
   String line = LineFiles.defaultLine();
 
   @Option(
+      names = "--faults",
+      paramLabel = "FILE",
+      description = "A fault file ('faults:' and a list, as in line files) to schedule.")
+  String faults;
+
+  @Option(
       names = {"-p", "--port"},
       paramLabel = "PORT",
       description = "OPC UA TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
@@ -136,8 +142,13 @@ final class ServeCommand implements Callable<Integer> {
   Serving open(PrintWriter out, PrintWriter err) throws Refused {
     LineDefinition definition;
     TimeMode mode;
+    java.util.List<io.twinline.line.fault.FaultSpec> faultSpecs = java.util.List.of();
     try {
       definition = LineFiles.load(line);
+      if (faults != null) {
+        faultSpecs = io.twinline.line.LineDefinitions.readFaults(java.nio.file.Path.of(faults),
+            definition);
+      }
       mode = TimeMode.parse(timeMode);
       if (mode == TimeMode.SCALED && !(speed > 0)) {
         throw new IllegalArgumentException("--speed must be positive, was " + speed);
@@ -145,8 +156,7 @@ final class ServeCommand implements Callable<Integer> {
     } catch (InvalidDefinitionException e) {
       e.problems().stream().map(Problem::format).forEach(err::println);
       err.printf(
-          "%s: refused, %d problem%s%n",
-          line, e.problems().size(), e.problems().size() == 1 ? "" : "s");
+          "refused, %d problem%s%n", e.problems().size(), e.problems().size() == 1 ? "" : "s");
       err.flush();
       throw new Refused();
     } catch (IllegalArgumentException e) {
@@ -156,6 +166,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     SimulationRunner runner = new SimulationRunner(Plant.build(definition), mode, speed);
+    faultSpecs.forEach(f -> runner.submit(new io.twinline.sim.run.InjectFault(f)));
     runner.start();
     TwinlineServer server;
     try {

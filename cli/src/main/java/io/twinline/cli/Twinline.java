@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
       "Virtual commissioning server: a simulated production line behind an",
       "OPC UA server, for testing PLC logic before it meets the real machine."
     },
-    subcommands = {ServeCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      ValidateCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Twinline implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

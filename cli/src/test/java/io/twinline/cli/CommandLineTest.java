@@ -82,6 +82,26 @@ class CommandLineTest {
   }
 
   @Test
+  void serveRefusesAFaultFileWithFaultsThatDoNotFitTheLine(@TempDir Path dir) throws Exception {
+    Path faults = dir.resolve("faults.yaml");
+    Files.writeString(
+        faults,
+        """
+        faults:
+          - {id: F1, target: Infeed/PartAtEnd, kind: noise, amplitude: 0.1}
+          - {id: F2, target: Infeed, kind: jam, at: 10 s}
+          - {id: F3, target: Outfeed, kind: jam}
+        """);
+
+    assertThat(run("serve", "--faults", faults.toString(), "--port", "0")).isEqualTo(2);
+
+    assertThat(err.toString())
+        .contains("faults.yaml:2:22: faults[0].target: noise needs an analog signal")
+        .contains("faults.yaml:4:22: faults[2].target: a sink cannot have a jam fault")
+        .doesNotContain("faults[1]");
+  }
+
+  @Test
   void serveRefusesAnUnknownTimeMode() {
     assertThat(run("serve", "--time-mode", "warp", "--port", "0")).isEqualTo(2);
 

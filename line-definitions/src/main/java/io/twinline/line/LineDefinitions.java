@@ -59,6 +59,24 @@ public final class LineDefinitions {
     }
   }
 
+  /**
+   * Reads a fault file ({@code faults:} and a list, as in a line file) for {@code line}.
+   *
+   * @throws InvalidDefinitionException listing every problem, each with file:line:column
+   */
+  public static List<io.twinline.line.fault.FaultSpec> readFaults(Path file, LineDefinition line)
+      throws InvalidDefinitionException {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw single(file.toString(), "no such file", "check the path");
+    } catch (IOException e) {
+      throw single(file.toString(), "cannot read the file: " + e.getMessage(), "");
+    }
+    return LineReader.readFaultFile(file.toString(), text, line);
+  }
+
   /** The component type keywords this version understands. */
   public static List<String> componentTypes() {
     return LineReader.componentTypes();

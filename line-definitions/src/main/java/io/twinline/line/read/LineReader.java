@@ -372,6 +372,30 @@ public final class LineReader {
     }
   }
 
+  /**
+   * Reads a fault file (a mapping with a {@code faults:} list, as in a line file) for {@code
+   * line}, checking every fault against it.
+   */
+  public static List<FaultSpec> readFaultFile(String file, String text, LineDefinition line)
+      throws InvalidDefinitionException {
+    Problems problems = new Problems();
+    Optional<YamlNode> root = YamlReader.read(file, text, problems);
+    if (root.isPresent() && !(root.get() instanceof YamlMap)) {
+      problems.add(root.get().location(), "", "a fault file must be a mapping",
+          "write 'faults:' and a list of faults below it");
+    }
+    List<FaultSpec> faults = new ArrayList<>();
+    if (root.isPresent() && root.get() instanceof YamlMap map) {
+      MapReader top = new MapReader(map, "", "a fault file", problems);
+      Optional<YamlList> list = top.list("faults", true, "");
+      top.finish();
+      list.ifPresent(
+          l -> faults.addAll(readFaults(l, line.components(), line.signals(), problems)));
+    }
+    problems.throwIfAny();
+    return faults;
+  }
+
   private static List<FaultSpec> readFaults(
       YamlList list,
       List<ReadComponent> components,
@@ -382,6 +406,14 @@ public final class LineReader {
     List<SignalDefinition> signals =
         new LineDefinition("check", "", DEFAULT_IO_CYCLE, 0, definitions, options, List.of(), "")
             .signals();
+    return readFaults(list, definitions, signals, problems);
+  }
+
+  private static List<FaultSpec> readFaults(
+      YamlList list,
+      List<ComponentDefinition> definitions,
+      List<SignalDefinition> signals,
+      Problems problems) {
     List<FaultSpec> faults = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < list.items().size(); i++) {
