@@ -77,6 +77,15 @@ public final class LineDefinitions {
     return LineReader.readFaultFile(file.toString(), text, line);
   }
 
+  /**
+   * Reads one fault written as a YAML mapping, e.g. {@code {id: F1, target: Belt, kind: jam, at:
+   * 30 s}}, and checks it against {@code line}.
+   */
+  public static io.twinline.line.fault.FaultSpec parseFault(String text, LineDefinition line)
+      throws InvalidDefinitionException {
+    return LineReader.readFault("fault", text, line);
+  }
+
   /** The component type keywords this version understands. */
   public static List<String> componentTypes() {
     return LineReader.componentTypes();

@@ -1,14 +1,20 @@
 package io.twinline.opcua;
 
 import static org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS;
+import static org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig.USER_TOKEN_POLICY_USERNAME;
+import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
 
 import io.twinline.opcua.namespace.LineNamespace;
+import io.twinline.opcua.security.Pki;
+import io.twinline.opcua.security.Roles;
 import io.twinline.sim.run.SimulationRunner;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,13 +24,20 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.milo.opcua.sdk.server.EndpointConfig;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
+import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfigLimits;
+import org.eclipse.milo.opcua.sdk.server.identity.AnonymousIdentityValidator;
+import org.eclipse.milo.opcua.sdk.server.identity.CompositeValidator;
+import org.eclipse.milo.opcua.sdk.server.identity.IdentityValidator;
+import org.eclipse.milo.opcua.sdk.server.identity.UsernameIdentityValidator;
 import org.eclipse.milo.opcua.sdk.server.util.HostnameUtil;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.transport.TransportProfile;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.types.structured.BuildInfo;
+import org.eclipse.milo.opcua.stack.core.types.structured.UserTokenPolicy;
 import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransport;
 import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportConfig;
 import org.slf4j.Logger;
@@ -32,7 +45,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded OPC UA server of one simulated line: a Milo server with the line's namespace,
- * listening on TCP. Start it with {@link #start}, stop it with {@link #close()}.
+ * listening on TCP with the endpoints, identities and limits of its {@link ServerOptions}. Start
+ * it with {@link #start}, stop it with {@link #close()}.
  */
 public final class TwinlineServer implements AutoCloseable {
 
@@ -42,15 +56,27 @@ public final class TwinlineServer implements AutoCloseable {
   public static final String PRODUCT_URI = "https://github.com/twinline/twinline";
   private static final int BIND_ATTEMPTS = 5;
 
+  /** Security policies and modes offered besides None. */
+  private static final List<Secure> SECURE_ENDPOINTS =
+      List.of(
+          new Secure(SecurityPolicy.Basic256Sha256, MessageSecurityMode.Sign),
+          new Secure(SecurityPolicy.Basic256Sha256, MessageSecurityMode.SignAndEncrypt),
+          new Secure(SecurityPolicy.Aes128_Sha256_RsaOaep, MessageSecurityMode.Sign),
+          new Secure(SecurityPolicy.Aes128_Sha256_RsaOaep, MessageSecurityMode.SignAndEncrypt));
+
+  private record Secure(SecurityPolicy policy, MessageSecurityMode mode) {}
+
   private final OpcUaServer server;
   private final LineNamespace namespace;
+  private final Pki pki;
   private final int port;
   private final String endpointUrl;
 
   private TwinlineServer(
-      OpcUaServer server, LineNamespace namespace, int port, String endpointUrl) {
+      OpcUaServer server, LineNamespace namespace, Pki pki, int port, String endpointUrl) {
     this.server = server;
     this.namespace = namespace;
+    this.pki = pki;
     this.port = port;
     this.endpointUrl = endpointUrl;
   }
@@ -58,16 +84,20 @@ public final class TwinlineServer implements AutoCloseable {
   /**
    * Starts a server for the line {@code runner} simulates. The runner may already be running.
    *
-   * @throws IOException if the port cannot be bound (the message names address and port)
+   * @throws IOException if the port cannot be bound (the message names address and port) or the
+   *     PKI folder cannot be set up
    */
   public static TwinlineServer start(SimulationRunner runner, ServerOptions options)
       throws IOException {
+    String hostname = options.hostname().orElseGet(HostnameUtil::getHostname);
+    Set<String> hostnames = hostnames(options, hostname);
+    Pki pki = Pki.open(options.pki(), APPLICATION_URI, hostnames, options.trustAllClients());
     IOException last = null;
     int attempts = options.port() == 0 ? BIND_ATTEMPTS : 1;
     for (int attempt = 0; attempt < attempts; attempt++) {
       int port = options.port() == 0 ? freePort(options.bindAddress()) : options.port();
       try {
-        return startOn(runner, options, port);
+        return startOn(runner, options, pki, hostname, hostnames, port);
       } catch (IOException e) {
         last = e;
         LOG.debug("binding port {} failed: {}", port, e.getMessage());
@@ -76,9 +106,14 @@ public final class TwinlineServer implements AutoCloseable {
     throw last;
   }
 
-  private static TwinlineServer startOn(SimulationRunner runner, ServerOptions options, int port)
+  private static TwinlineServer startOn(
+      SimulationRunner runner,
+      ServerOptions options,
+      Pki pki,
+      String hostname,
+      Set<String> hostnames,
+      int port)
       throws IOException {
-    String hostname = options.hostname().orElseGet(HostnameUtil::getHostname);
     OpcUaServerConfig config =
         OpcUaServerConfig.builder()
             .setApplicationUri(APPLICATION_URI)
@@ -92,13 +127,17 @@ public final class TwinlineServer implements AutoCloseable {
                     version(),
                     "",
                     DateTime.now()))
-            .setEndpoints(endpoints(options, port, hostname))
+            .setCertificateManager(pki.certificateManager())
+            .setIdentityValidator(identityValidator(options))
+            .setLimits(limits(options.limits()))
+            .setEndpoints(endpoints(options, port, hostnames, pki.certificate()))
             .build();
     OpcUaServer server =
         new OpcUaServer(
             config,
             profile -> new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()));
-    LineNamespace namespace = new LineNamespace(server, runner);
+    LineNamespace namespace =
+        new LineNamespace(server, runner, new Roles(options.anonymous(), options.users()));
     namespace.startup();
     server.addServiceSet(options.path(), new AccessLevelCheckedWrites(server, namespace));
     try {
@@ -122,15 +161,82 @@ public final class TwinlineServer implements AutoCloseable {
       throw new IOException("the OPC UA server did not start within 30 s", e);
     }
     String url = "opc.tcp://" + hostname + ":" + port + options.path();
-    return new TwinlineServer(server, namespace, port, url);
+    return new TwinlineServer(server, namespace, pki, port, url);
   }
 
-  private static Set<EndpointConfig> endpoints(ServerOptions options, int port, String hostname) {
+  private static IdentityValidator identityValidator(ServerOptions options) {
+    List<IdentityValidator> validators = new ArrayList<>();
+    if (options.anonymous().isPresent()) {
+      validators.add(AnonymousIdentityValidator.INSTANCE);
+    }
+    if (!options.users().isEmpty()) {
+      validators.add(
+          new UsernameIdentityValidator(
+              challenge ->
+                  options.users()
+                      .authenticate(challenge.getUsername(), challenge.getPassword())
+                      .isPresent()));
+    }
+    return new CompositeValidator(validators);
+  }
+
+  private static OpcUaServerConfigLimits limits(ServerOptions.Limits limits) {
+    return new OpcUaServerConfigLimits() {
+      @Override
+      public UInteger getMaxSessions() {
+        return uint(limits.maxSessions());
+      }
+
+      @Override
+      public UInteger getMaxSubscriptionsPerSession() {
+        return uint(limits.maxSubscriptionsPerSession());
+      }
+
+      @Override
+      public UInteger getMaxMonitoredItemsPerSession() {
+        return uint(limits.maxMonitoredItemsPerSession());
+      }
+
+      @Override
+      public UInteger getMaxNodesPerRead() {
+        return uint(limits.maxNodesPerRead());
+      }
+
+      @Override
+      public UInteger getMaxNodesPerWrite() {
+        return uint(limits.maxNodesPerWrite());
+      }
+
+      @Override
+      public Double getMinPublishingInterval() {
+        return limits.minPublishingIntervalMillis();
+      }
+
+      @Override
+      public Double getMinSupportedSampleRate() {
+        return 0.0;
+      }
+    };
+  }
+
+  private static Set<String> hostnames(ServerOptions options, String hostname) {
     Set<String> hostnames = new LinkedHashSet<>();
     hostnames.add(hostname);
     hostnames.add("localhost");
     hostnames.add("127.0.0.1");
     hostnames.addAll(HostnameUtil.getHostnames(options.bindAddress(), true, false));
+    return hostnames;
+  }
+
+  private static Set<EndpointConfig> endpoints(
+      ServerOptions options, int port, Set<String> hostnames, X509Certificate certificate) {
+    List<UserTokenPolicy> tokens = new ArrayList<>();
+    if (options.anonymous().isPresent()) {
+      tokens.add(USER_TOKEN_POLICY_ANONYMOUS);
+    }
+    if (!options.users().isEmpty()) {
+      tokens.add(USER_TOKEN_POLICY_USERNAME);
+    }
     Set<EndpointConfig> endpoints = new LinkedHashSet<>();
     for (String host : hostnames) {
       EndpointConfig.Builder base =
@@ -139,11 +245,31 @@ public final class TwinlineServer implements AutoCloseable {
               .setBindAddress(options.bindAddress())
               .setBindPort(port)
               .setHostname(host)
+              .setCertificate(certificate)
+              .addTokenPolicies(tokens.toArray(new UserTokenPolicy[0]));
+      if (options.allowNone()) {
+        endpoints.add(
+            base.copy()
+                .setPath(options.path())
+                .setSecurityPolicy(SecurityPolicy.None)
+                .setSecurityMode(MessageSecurityMode.None)
+                .build());
+      }
+      for (Secure secure : SECURE_ENDPOINTS) {
+        endpoints.add(
+            base.copy()
+                .setPath(options.path())
+                .setSecurityPolicy(secure.policy())
+                .setSecurityMode(secure.mode())
+                .build());
+      }
+      // Discovery is always possible without security (OPC UA Part 6).
+      endpoints.add(
+          base.copy()
+              .setPath(options.path() + "/discovery")
               .setSecurityPolicy(SecurityPolicy.None)
               .setSecurityMode(MessageSecurityMode.None)
-              .addTokenPolicies(USER_TOKEN_POLICY_ANONYMOUS);
-      endpoints.add(base.copy().setPath(options.path()).build());
-      endpoints.add(base.copy().setPath(options.path() + "/discovery").build());
+              .build());
     }
     return endpoints;
   }
@@ -191,11 +317,6 @@ public final class TwinlineServer implements AutoCloseable {
     return endpointUrl;
   }
 
-  /** The endpoint URL on the loopback address, for clients on this machine. */
-  public String localEndpointUrl() {
-    return endpointUrl.replaceFirst("opc\\.tcp://[^:/]+", "opc.tcp://127.0.0.1");
-  }
-
   /** Every endpoint URL the server announces. */
   public List<String> endpointUrls() {
     return server.getConfig().getEndpoints().stream()
@@ -207,6 +328,15 @@ public final class TwinlineServer implements AutoCloseable {
 
   public LineNamespace namespace() {
     return namespace;
+  }
+
+  public Pki pki() {
+    return pki;
+  }
+
+  /** Sessions open now. */
+  public int sessionCount() {
+    return server.getSessionManager().getAllSessions().size();
   }
 
   /** The Milo server underneath, for extensions. */

@@ -56,7 +56,8 @@ class OpcUaEndToEndTest {
             ServerOptions.defaults()
                 .withPort(0)
                 .withBindAddress("127.0.0.1")
-                .withHostname("127.0.0.1"));
+                .withHostname("127.0.0.1")
+                .withPki(java.nio.file.Path.of("target", "test-pki")));
     client = OpcUaClient.create(server.endpointUrl());
     client.connect();
     UShort index = client.getNamespaceTable().getIndex(TwinlineNodeIds.NAMESPACE_URI);
@@ -92,6 +93,7 @@ class OpcUaEndToEndTest {
     NodeId twinline = child(NodeIds.ObjectsFolder, "Twinline");
     NodeId line = child(twinline, "DemoConveyor");
     assertThat(browseNames(line)).containsExactly("Feeder", "Infeed", "Outfeed");
+    assertThat(browseNames(twinline)).containsExactly("DemoConveyor", "Simulation");
     NodeId infeed = child(line, "Infeed");
     assertThat(browseNames(infeed)).containsExactly("MotorOn", "PartAtEnd");
 

@@ -46,7 +46,7 @@ public final class LineReader {
   static final long DEFAULT_SEED = 1;
 
   /** Component names the system uses for its own signals. */
-  public static final Set<String> RESERVED_NAMES = Set.of("Simulation");
+  public static final Set<String> RESERVED_NAMES = Set.of("Simulation", "Tags");
 
   private static final Map<String, ComponentReader> READERS =
       Stream.of(FlowReaders.all(), MachineReaders.all(), OperatorReaders.all(),
@@ -362,6 +362,11 @@ public final class LineReader {
           }
         }
         for (String tag : signalTags) {
+          if (tag.equals("Twinline") || RESERVED_NAMES.contains(tag) || tag.contains("/")) {
+            c.fields().problem("signals", "tag '" + tag + "' cannot be used",
+                "a tag is also an OPC UA NodeId: no '/', and not Twinline, Simulation or Tags");
+            continue;
+          }
           SignalPath other = tags.putIfAbsent(tag, signal.path());
           if (other != null) {
             c.fields().problem("signals", "tag '" + tag + "' is used by " + other + " already",
@@ -394,6 +399,24 @@ public final class LineReader {
     }
     problems.throwIfAny();
     return faults;
+  }
+
+  /**
+   * Reads one fault written as a YAML mapping, e.g. {@code {id: F1, target: Belt, kind: jam}},
+   * checking it against {@code line}.
+   */
+  public static FaultSpec readFault(String source, String text, LineDefinition line)
+      throws InvalidDefinitionException {
+    Problems problems = new Problems();
+    Optional<YamlNode> root = YamlReader.read(source, text, problems);
+    if (root.isPresent() && !(root.get() instanceof YamlMap)) {
+      problems.add(root.get().location(), "", "a fault must be a mapping", "");
+    }
+    problems.throwIfAny();
+    YamlList list = new YamlList(root.get().location(), List.of(root.get()));
+    List<FaultSpec> faults = readFaults(list, line.components(), line.signals(), problems);
+    problems.throwIfAny();
+    return faults.get(0);
   }
 
   private static List<FaultSpec> readFaults(

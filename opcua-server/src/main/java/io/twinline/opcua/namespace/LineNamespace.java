@@ -1,10 +1,11 @@
 package io.twinline.opcua.namespace;
 
-import io.twinline.line.Direction;
+import io.twinline.line.Analog;
 import io.twinline.line.SignalDefinition;
 import io.twinline.line.model.ComponentDefinition;
 import io.twinline.line.model.LineDefinition;
 import io.twinline.opcua.mapping.OpcUaTypes;
+import io.twinline.opcua.security.Roles;
 import io.twinline.sim.run.ChangeSubscriber;
 import io.twinline.sim.run.SimulationRunner;
 import io.twinline.sim.signal.ChangeSet;
@@ -22,28 +23,37 @@ import org.eclipse.milo.opcua.sdk.server.ManagedNamespaceWithLifecycle;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.items.DataItem;
 import org.eclipse.milo.opcua.sdk.server.items.MonitoredItem;
+import org.eclipse.milo.opcua.sdk.server.model.variables.AnalogItemTypeNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaFolderNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaVariableNode;
 import org.eclipse.milo.opcua.sdk.server.util.SubscriptionModel;
 import org.eclipse.milo.opcua.stack.core.AttributeId;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
+import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
-import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UByte;
+import org.eclipse.milo.opcua.stack.core.types.structured.Range;
 
 /**
  * The address space of one simulated line:
- * {@code Objects/Twinline/<Line>/<Component>/<Signal>}, one variable per signal with its data type;
- * inputs are read-only to clients, outputs writable.
+ *
+ * <ul>
+ *   <li>{@code Objects/Twinline/<Line>/<Component>/<Signal>}: one variable per signal with its
+ *       data type, description, and for analog values an AnalogItemType with EURange and
+ *       EngineeringUnits; inputs read-only to clients (unless forcible), outputs writable;
+ *   <li>{@code Objects/Twinline/<Line>/Tags/<tag>}: the same signals under their tag aliases,
+ *       NodeId {@code s=<tag>};
+ *   <li>{@code Objects/Twinline/Simulation}: the simulation's state and methods.
+ * </ul>
  *
  * <p>Signal values are pushed from the simulation's change sets ({@link #onChanges}), each with
  * the simulated time of the change as its source timestamp. Monitored items on signal values are
- * fed by those pushes; items on anything else (a folder's DisplayName, say) are sampled by
- * Milo's {@link SubscriptionModel}.
+ * fed by those pushes; items on anything else are sampled by Milo's {@link SubscriptionModel}.
  */
 public final class LineNamespace extends ManagedNamespaceWithLifecycle
     implements ChangeSubscriber {
@@ -51,15 +61,18 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
   private final SimulationRunner runner;
   private final LineDefinition line;
   private final TwinlineNodeIds nodeIds;
+  private final RoleFilter roleFilter;
   private final SubscriptionModel sampledItems;
   private final SignalNode[] signalNodesById;
   private final Map<NodeId, SignalNode> signalNodes = new HashMap<>();
+  private SimulationNodes simulation;
 
-  public LineNamespace(OpcUaServer server, SimulationRunner runner) {
+  public LineNamespace(OpcUaServer server, SimulationRunner runner, Roles roles) {
     super(server, TwinlineNodeIds.NAMESPACE_URI);
     this.runner = runner;
     this.line = runner.plant().definition();
     this.nodeIds = new TwinlineNodeIds(getNamespaceIndex());
+    this.roleFilter = new RoleFilter(roles);
     this.sampledItems = new SubscriptionModel(server, this);
     this.signalNodesById = new SignalNode[runner.plant().signals().size()];
     getLifecycleManager().addLifecycle(sampledItems);
@@ -85,21 +98,26 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
     root.addReference(
         new Reference(root.getNodeId(), NodeIds.Organizes, NodeIds.ObjectsFolder.expanded(), false));
 
-    UaFolderNode lineFolder = folder(nodeIds.line(line.name()), line.name(), line.description());
-    root.addOrganizes(lineFolder);
-
-    Map<String, UaFolderNode> componentFolders = new LinkedHashMap<>();
     UaFolderNode simulationFolder =
         folder(nodeIds.simulation(), TwinlineNodeIds.SIMULATION,
-            "The simulation's own state: time, faults");
+            "The simulation's own state and methods");
     root.addOrganizes(simulationFolder);
+    simulation =
+        new SimulationNodes(runner, nodeIds, getNodeContext(), getNodeManager()::addNode,
+            roleFilter);
+    simulation.build(simulationFolder);
+
+    UaFolderNode lineFolder = folder(nodeIds.line(line.name()), line.name(), line.description());
+    root.addOrganizes(lineFolder);
+    UaFolderNode tagsFolder = null;
+
+    Map<String, UaFolderNode> componentFolders = new LinkedHashMap<>();
     componentFolders.put(TwinlineNodeIds.SIMULATION, simulationFolder);
     Map<String, String> descriptions = new HashMap<>();
     for (ComponentDefinition component : line.components()) {
       descriptions.put(component.name(), component.description());
     }
-    List<Signal> signals = runner.plant().signals().all();
-    for (Signal signal : signals) {
+    for (Signal signal : runner.plant().signals().all()) {
       SignalDefinition definition = signal.definition();
       String component = definition.path().component();
       UaFolderNode folder =
@@ -114,11 +132,28 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
                 lineFolder.addOrganizes(f);
                 return f;
               });
-      UaVariableNode variable = variable(definition);
+      List<UaVariableNode> nodes = new ArrayList<>();
+      UaVariableNode variable =
+          variable(definition, nodeIds.signal(line.name(), definition.path()),
+              definition.path().signal());
       folder.addOrganizes(variable);
-      SignalNode signalNode = new SignalNode(definition, variable);
+      nodes.add(variable);
+      if (definition.tag().isPresent()) {
+        if (tagsFolder == null) {
+          tagsFolder = folder(nodeIds.tags(line.name()), "Tags",
+              "The signals under their tag aliases");
+          lineFolder.addOrganizes(tagsFolder);
+        }
+        UaVariableNode alias =
+            variable(definition, nodeIds.tag(definition.tag().get()), definition.tag().get());
+        tagsFolder.addOrganizes(alias);
+        nodes.add(alias);
+      }
+      SignalNode signalNode = new SignalNode(definition, nodes);
       signalNodesById[signal.id()] = signalNode;
-      signalNodes.put(variable.getNodeId(), signalNode);
+      for (UaVariableNode node : nodes) {
+        signalNodes.put(node.getNodeId(), signalNode);
+      }
     }
   }
 
@@ -133,33 +168,55 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
     return folder;
   }
 
-  private UaVariableNode variable(SignalDefinition definition) {
-    String name = definition.path().signal();
-    boolean writable = definition.direction() == Direction.OUTPUT;
-    UaVariableNode node =
-        new UaVariableNode.UaVariableNodeBuilder(getNodeContext())
-            .setNodeId(nodeIds.signal(line.name(), definition.path()))
-            .setBrowseName(newQualifiedName(name))
-            .setDisplayName(LocalizedText.english(name))
-            .setDescription(LocalizedText.english(definition.description()))
-            .setDataType(OpcUaTypes.dataType(definition.type()))
-            .setValueRank(ValueRanks.Scalar)
-            .setAccessLevel(writable ? AccessLevel.READ_WRITE : AccessLevel.READ_ONLY)
-            .setUserAccessLevel(writable ? AccessLevel.READ_WRITE : AccessLevel.READ_ONLY)
-            .setMinimumSamplingInterval(0.0)
-            .setTypeDefinition(NodeIds.BaseDataVariableType)
-            .build();
+  private UaVariableNode variable(SignalDefinition definition, NodeId nodeId, String name) {
+    boolean writable = definition.clientWritable();
+    UByte access =
+        AccessLevel.toValue(writable ? AccessLevel.READ_WRITE : AccessLevel.READ_ONLY);
+    UaVariableNode node;
+    if (definition.analog().isPresent()) {
+      node = analogVariable(nodeId, definition.analog().get());
+      node.setBrowseName(newQualifiedName(name));
+      node.setDisplayName(LocalizedText.english(name));
+    } else {
+      node =
+          new UaVariableNode.UaVariableNodeBuilder(getNodeContext())
+              .setNodeId(nodeId)
+              .setBrowseName(newQualifiedName(name))
+              .setDisplayName(LocalizedText.english(name))
+              .setDataType(OpcUaTypes.dataType(definition.type()))
+              .setTypeDefinition(NodeIds.BaseDataVariableType)
+              .build();
+      getNodeManager().addNode(node);
+    }
+    node.setDescription(LocalizedText.english(definition.description()));
+    node.setDataType(OpcUaTypes.dataType(definition.type()));
+    node.setValueRank(ValueRanks.Scalar);
+    node.setAccessLevel(access);
+    node.setUserAccessLevel(access);
+    node.setMinimumSamplingInterval(0.0);
     node.setValue(new DataValue(StatusCode.of(StatusCodes.Bad_WaitingForInitialData)));
+    node.getFilterChain().addLast(roleFilter);
     if (writable) {
       node.getFilterChain().addLast(new SignalWriteFilter(definition, runner));
     }
-    getNodeManager().addNode(node);
     return node;
+  }
+
+  private AnalogItemTypeNode analogVariable(NodeId nodeId, Analog analog) {
+    try {
+      AnalogItemTypeNode node =
+          (AnalogItemTypeNode) getNodeFactory().createNode(nodeId, NodeIds.AnalogItemType);
+      node.setEuRange(new Range(analog.min(), analog.max()));
+      node.setEngineeringUnits(EngineeringUnits.of(analog.unit()));
+      return node;
+    } catch (UaException e) {
+      throw new IllegalStateException("cannot create analog item " + nodeId + ": " + e, e);
+    }
   }
 
   // --- values from the simulation -----------------------------------------------------------
 
-  /** Called on the simulation thread with every published change set. */
+  /** Called on the simulation thread with every publication. */
   @Override
   public void onChanges(ChangeSet changes) {
     DateTime serverTime = DateTime.now();
@@ -241,16 +298,9 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
     }
   }
 
-  /** True for a signal node that clients may not write (an input). Any thread. */
+  /** True for a signal node that clients may not write at all (an input). Any thread. */
   public boolean isReadOnlySignal(NodeId nodeId) {
     SignalNode node = signalNodes.get(nodeId);
-    return node != null
-        && !AccessLevel.fromValue(node.node().getAccessLevel()).contains(AccessLevel.CurrentWrite);
-  }
-
-  /** The variant currently shown for a signal (for diagnostics). */
-  Variant currentValue(NodeId nodeId) {
-    SignalNode node = signalNodes.get(nodeId);
-    return node == null ? Variant.NULL_VALUE : node.node().getValue().value();
+    return node != null && !node.definition().clientWritable();
   }
 }

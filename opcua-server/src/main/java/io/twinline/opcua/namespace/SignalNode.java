@@ -2,82 +2,82 @@ package io.twinline.opcua.namespace;
 
 import io.twinline.line.SignalDefinition;
 import java.util.Arrays;
+import java.util.List;
 import org.eclipse.milo.opcua.sdk.server.items.DataItem;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaVariableNode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 
 /**
- * The variable node of one signal and the monitored items that watch its value.
+ * The variable node of one signal (and its tag alias, if it has one) and the monitored items that
+ * watch its value.
  *
- * <p>Values are pushed, not sampled: every change the simulation publishes goes to the node and
+ * <p>Values are pushed, not sampled: every change the simulation publishes goes to the nodes and
  * straight into each item's queue, so a change is never missed between two samples and a pulse
  * shorter than the sampling interval survives when the client asked for a queue.
  *
- * <p>Publishing and registering an item both hold the node's monitor, so a new item's first value
- * can never be older than a change pushed to it.
+ * <p>Publishing and registering an item both hold this object's monitor, so a new item's first
+ * value can never be older than a change pushed to it.
  */
 final class SignalNode {
 
   private static final DataItem[] NO_ITEMS = new DataItem[0];
 
   private final SignalDefinition definition;
-  private final UaVariableNode node;
+  private final List<UaVariableNode> nodes;
   private volatile DataItem[] items = NO_ITEMS;
+  private DataValue value;
 
-  SignalNode(SignalDefinition definition, UaVariableNode node) {
+  SignalNode(SignalDefinition definition, List<UaVariableNode> nodes) {
     this.definition = definition;
-    this.node = node;
+    this.nodes = List.copyOf(nodes);
+    this.value = nodes.get(0).getValue();
   }
 
   SignalDefinition definition() {
     return definition;
   }
 
+  /** The signal's own node (the first); the others are aliases. */
   UaVariableNode node() {
-    return node;
+    return nodes.get(0);
   }
 
-  void publish(DataValue value) {
-    synchronized (node) {
-      node.setValue(value);
-      for (DataItem item : items) {
-        if (item.isSamplingEnabled()) {
-          item.setValue(value);
-        }
+  synchronized void publish(DataValue newValue) {
+    value = newValue;
+    for (UaVariableNode node : nodes) {
+      node.setValue(newValue);
+    }
+    for (DataItem item : items) {
+      if (item.isSamplingEnabled()) {
+        item.setValue(newValue);
       }
     }
   }
 
-  void addItem(DataItem item) {
-    synchronized (node) {
-      DataItem[] grown = Arrays.copyOf(items, items.length + 1);
-      grown[items.length] = item;
-      items = grown;
-      sendCurrentValue(item);
-    }
+  synchronized void addItem(DataItem item) {
+    DataItem[] grown = Arrays.copyOf(items, items.length + 1);
+    grown[items.length] = item;
+    items = grown;
+    sendCurrentValue(item);
   }
 
-  void removeItem(DataItem item) {
-    synchronized (node) {
-      DataItem[] current = items;
-      for (int i = 0; i < current.length; i++) {
-        if (current[i] == item) {
-          DataItem[] shrunk = new DataItem[current.length - 1];
-          System.arraycopy(current, 0, shrunk, 0, i);
-          System.arraycopy(current, i + 1, shrunk, i, current.length - i - 1);
-          items = shrunk;
-          return;
-        }
+  synchronized void removeItem(DataItem item) {
+    DataItem[] current = items;
+    for (int i = 0; i < current.length; i++) {
+      if (current[i] == item) {
+        DataItem[] shrunk = new DataItem[current.length - 1];
+        System.arraycopy(current, 0, shrunk, 0, i);
+        System.arraycopy(current, i + 1, shrunk, i, current.length - i - 1);
+        items = shrunk;
+        return;
       }
     }
   }
 
   /** Gives an item the value it has missed, e.g. when its monitoring is switched back on. */
-  void sendCurrentValue(DataItem item) {
-    synchronized (node) {
-      if (item.isSamplingEnabled()) {
-        item.setValue(node.getValue());
-      }
+  synchronized void sendCurrentValue(DataItem item) {
+    if (item.isSamplingEnabled()) {
+      item.setValue(value);
     }
   }
 

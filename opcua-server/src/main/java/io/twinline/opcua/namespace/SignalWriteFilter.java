@@ -1,5 +1,6 @@
 package io.twinline.opcua.namespace;
 
+import io.twinline.line.Analog;
 import io.twinline.line.SignalDefinition;
 import io.twinline.opcua.mapping.OpcUaTypes;
 import io.twinline.sim.run.SetSignal;
@@ -16,9 +17,9 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
  * is not touched here: it changes when the simulation applies the write at its next I/O cycle and
  * publishes the result, so a read always shows the plant's state.
  *
- * <p>Milo has already checked the access level (Bad_NotWritable for inputs) and the data type
- * (Bad_TypeMismatch); this filter checks again, so that a node never sends the plant a value of
- * the wrong type.
+ * <p>Milo has already checked the access level and the data type; this filter checks the type
+ * again (a node never sends the plant a value of the wrong type) and the engineering range
+ * ({@code Bad_OutOfRange}). Raw counts are not range checked: analog cards accept overrange.
  */
 final class SignalWriteFilter implements AttributeFilter {
 
@@ -43,6 +44,15 @@ final class SignalWriteFilter implements AttributeFilter {
       throw new UaException(
           StatusCodes.Bad_TypeMismatch,
           definition.path() + " takes a " + definition.type().displayName());
+    }
+    if (definition.analog().isPresent() && definition.rawOf().isEmpty()) {
+      Analog range = definition.analog().get();
+      double number = OpcUaTypes.numeric(definition.type(), plantValue);
+      if (!(number >= range.min() && number <= range.max())) {
+        throw new UaException(
+            StatusCodes.Bad_OutOfRange,
+            definition.path() + " takes " + range.min() + ".." + range.max() + " " + range.unit());
+      }
     }
     if (runner.termination().isDone()) {
       throw new UaException(StatusCodes.Bad_InvalidState, "the simulation is not running");

@@ -13,6 +13,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UShort;
  *   <li>{@code ns=<twinline>;s=<Line>} a line
  *   <li>{@code ns=<twinline>;s=<Line>/<Component>} a component's folder
  *   <li>{@code ns=<twinline>;s=<Line>/<Component>/<Signal>} a signal
+ *   <li>{@code ns=<twinline>;s=<tag>} a signal under its tag alias
  *   <li>{@code ns=<twinline>;s=Simulation/<Name>} the simulation's own nodes
  * </ul>
  */
@@ -53,6 +54,16 @@ public final class TwinlineNodeIds {
       return new NodeId(namespaceIndex, SIMULATION + "/" + path.signal());
     }
     return new NodeId(namespaceIndex, line + "/" + path.component() + "/" + path.signal());
+  }
+
+  /** The folder of a line's tag aliases. */
+  public NodeId tags(String line) {
+    return new NodeId(namespaceIndex, line + "/Tags");
+  }
+
+  /** A signal under its tag alias: {@code s=<tag>}. */
+  public NodeId tag(String tag) {
+    return new NodeId(namespaceIndex, tag);
   }
 
   /** {@code Objects/Twinline/Simulation}: the simulation's own state and methods. */

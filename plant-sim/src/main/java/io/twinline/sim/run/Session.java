@@ -188,19 +188,28 @@ public final class Session {
     return condition.test(plant);
   }
 
-  /** Publishes what has changed since the last publication, now (the end of a step, a pause). */
+  /**
+   * Publishes what has changed since the last publication, now (the end of a step, a pause).
+   * Subscribers are told even when nothing changed, so that they can follow simulated time.
+   */
   public void publishNow() {
     publishDue = false;
     publishedTime = simulation.now();
-    if (plant.signals().hasChanges()) {
-      publish(plant.signals().drainChanges());
-    }
+    publish(plant.signals().drainChanges());
   }
 
-  /** Publishes if an I/O exchange has happened since the last publication. */
+  /**
+   * Publishes the changes if an I/O exchange has happened since the last publication. Unlike
+   * {@link #publishNow}, nothing is sent when nothing changed: running on, that would be a
+   * publication per I/O cycle for nothing. {@link #publishedTime} moves on either way.
+   */
   public void publishIfDue() {
     if (publishDue) {
-      publishNow();
+      publishDue = false;
+      publishedTime = simulation.now();
+      if (plant.signals().hasChanges()) {
+        publish(plant.signals().drainChanges());
+      }
     }
   }
 

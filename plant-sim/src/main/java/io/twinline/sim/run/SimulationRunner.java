@@ -39,6 +39,7 @@ public final class SimulationRunner implements AutoCloseable {
 
   private final Session session;
   private final TimeMode mode;
+  private final double speedFactor;
   private final Clock clock;
   private final Clock virtualClock = new VirtualClock();
   private final Queue<Control> controls = new ConcurrentLinkedQueue<>();
@@ -72,6 +73,7 @@ public final class SimulationRunner implements AutoCloseable {
     this.session = new Session(Objects.requireNonNull(plant, "plant"));
     this.plant = plant;
     this.mode = Objects.requireNonNull(mode, "mode");
+    this.speedFactor = speedFactor;
     this.clock =
         switch (mode) {
           case REALTIME -> new RealTimeClock(1.0);
@@ -90,6 +92,11 @@ public final class SimulationRunner implements AutoCloseable {
 
   public TimeMode mode() {
     return mode;
+  }
+
+  /** Simulated seconds per wall second in {@link TimeMode#SCALED} mode. */
+  public double speedFactor() {
+    return speedFactor;
   }
 
   public Duration ioCycle() {
