@@ -5,6 +5,8 @@ import io.twinline.line.Problem;
 import io.twinline.line.model.LineDefinition;
 import io.twinline.opcua.ServerOptions;
 import io.twinline.opcua.TwinlineServer;
+import io.twinline.opcua.security.Role;
+import io.twinline.opcua.security.Users;
 import io.twinline.sim.plant.Plant;
 import io.twinline.sim.run.SimulationRunner;
 import io.twinline.sim.run.TimeMode;
@@ -78,6 +80,37 @@ final class ServeCommand implements Callable<Integer> {
           + "${DEFAULT-VALUE}).")
   double speed = 1.0;
 
+  @Option(
+      names = "--pki",
+      paramLabel = "DIR",
+      description = "PKI folder: own/ (the server's certificate, made on first start), trusted/,"
+          + " rejected/ (default: ${DEFAULT-VALUE}).")
+  String pki = ServerOptions.defaults().pki().toString();
+
+  @Option(
+      names = "--no-security-none",
+      description = "Offer no unsecured endpoint: clients must sign or sign and encrypt.")
+  boolean noSecurityNone;
+
+  @Option(
+      names = "--trust-all-clients",
+      description = "Accept every client certificate without checking (lab use only).")
+  boolean trustAllClients;
+
+  @Option(
+      names = "--anonymous",
+      paramLabel = "ROLE",
+      description = "Role of anonymous sessions: observer, plc, engineer, or off to refuse them"
+          + " (default: ${DEFAULT-VALUE}).")
+  String anonymous = "engineer";
+
+  @Option(
+      names = "--users",
+      paramLabel = "FILE",
+      description = "Users file: 'users:' and a list of {name, role, password} with password"
+          + " hashes from 'twinline hash-password'.")
+  String users;
+
   @Spec CommandSpec spec;
 
   /** A line being simulated and served. */
@@ -150,6 +183,7 @@ final class ServeCommand implements Callable<Integer> {
             definition);
       }
       mode = TimeMode.parse(timeMode);
+      serverOptions();
       if (mode == TimeMode.SCALED && !(speed > 0)) {
         throw new IllegalArgumentException("--speed must be positive, was " + speed);
       }
@@ -170,10 +204,7 @@ final class ServeCommand implements Callable<Integer> {
     runner.start();
     TwinlineServer server;
     try {
-      ServerOptions options = ServerOptions.defaults().withPort(port).withBindAddress(bind);
-      if (hostname != null) {
-        options = options.withHostname(hostname);
-      }
+      ServerOptions options = serverOptions();
       server = TwinlineServer.start(runner, options);
     } catch (IOException | RuntimeException e) {
       runner.close();
@@ -183,6 +214,49 @@ final class ServeCommand implements Callable<Integer> {
     }
     printBanner(out, definition, runner, server);
     return new Serving(runner, server);
+  }
+
+  /**
+   * The server options from the command line.
+   *
+   * @throws IllegalArgumentException naming the option that is wrong
+   */
+  ServerOptions serverOptions() {
+    ServerOptions options =
+        ServerOptions.defaults()
+            .withPort(port)
+            .withBindAddress(bind)
+            .withPki(java.nio.file.Path.of(pki))
+            .withAllowNone(!noSecurityNone)
+            .withTrustAllClients(trustAllClients);
+    if (hostname != null) {
+      options = options.withHostname(hostname);
+    }
+    if (anonymous.equalsIgnoreCase("off")) {
+      options = options.withAnonymous(null);
+    } else {
+      options =
+          options.withAnonymous(
+              Role.parse(anonymous)
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              "--anonymous must be observer, plc, engineer or off, was '"
+                                  + anonymous
+                                  + "'")));
+    }
+    if (users != null) {
+      try {
+        options = options.withUsers(Users.read(java.nio.file.Path.of(users)));
+      } catch (IOException e) {
+        throw new IllegalArgumentException("--users: " + e.getMessage(), e);
+      }
+    }
+    if (options.anonymous().isEmpty() && options.users().isEmpty()) {
+      throw new IllegalArgumentException(
+          "--anonymous off needs --users, or nobody could log in");
+    }
+    return options;
   }
 
   private static String formatCycle(java.time.Duration cycle) {
@@ -202,6 +276,7 @@ final class ServeCommand implements Callable<Integer> {
         "Simulation: %s, I/O cycle %s%n",
         runner.mode().keyword(), formatCycle(runner.ioCycle()));
     out.printf("OPC UA endpoint: %s%n", server.endpointUrl());
+    out.printf("Security: %s; PKI in %s%n", server.securitySummary(), server.pki().root());
     out.printf("Browse: Objects/Twinline/%s/<component>/<signal>%n", definition.name());
     out.println("Press Ctrl-C to stop.");
     out.flush();

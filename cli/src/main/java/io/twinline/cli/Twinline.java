@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       ValidateCommand.class,
       BenchCommand.class,
+      HashPasswordCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Twinline implements Runnable {

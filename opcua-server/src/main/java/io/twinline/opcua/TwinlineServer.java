@@ -71,14 +71,21 @@ public final class TwinlineServer implements AutoCloseable {
   private final Pki pki;
   private final int port;
   private final String endpointUrl;
+  private final ServerOptions options;
 
   private TwinlineServer(
-      OpcUaServer server, LineNamespace namespace, Pki pki, int port, String endpointUrl) {
+      OpcUaServer server,
+      LineNamespace namespace,
+      Pki pki,
+      int port,
+      String endpointUrl,
+      ServerOptions options) {
     this.server = server;
     this.namespace = namespace;
     this.pki = pki;
     this.port = port;
     this.endpointUrl = endpointUrl;
+    this.options = options;
   }
 
   /**
@@ -135,7 +142,9 @@ public final class TwinlineServer implements AutoCloseable {
     OpcUaServer server =
         new OpcUaServer(
             config,
-            profile -> new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()));
+            profile ->
+                new OrderedWritesTransport(
+                    new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build())));
     LineNamespace namespace =
         new LineNamespace(server, runner, new Roles(options.anonymous(), options.users()));
     namespace.startup();
@@ -161,7 +170,7 @@ public final class TwinlineServer implements AutoCloseable {
       throw new IOException("the OPC UA server did not start within 30 s", e);
     }
     String url = "opc.tcp://" + hostname + ":" + port + options.path();
-    return new TwinlineServer(server, namespace, pki, port, url);
+    return new TwinlineServer(server, namespace, pki, port, url, options);
   }
 
   private static IdentityValidator identityValidator(ServerOptions options) {
@@ -332,6 +341,30 @@ public final class TwinlineServer implements AutoCloseable {
 
   public Pki pki() {
     return pki;
+  }
+
+  /**
+   * One line for a banner: which security policies and identities the server takes, e.g.
+   * {@code None, Basic256Sha256, Aes128_Sha256_RsaOaep; anonymous as engineer, 2 users}.
+   */
+  public String securitySummary() {
+    List<String> policies = new ArrayList<>();
+    if (options.allowNone()) {
+      policies.add("None");
+    }
+    SECURE_ENDPOINTS.stream()
+        .map(s -> s.policy().name())
+        .distinct()
+        .forEach(policies::add);
+    List<String> identities = new ArrayList<>();
+    options.anonymous().ifPresent(r -> identities.add("anonymous as " + r.keyword()));
+    if (!options.users().isEmpty()) {
+      identities.add(options.users().size() + " user" + (options.users().size() == 1 ? "" : "s"));
+    }
+    return String.join(", ", policies)
+        + "; "
+        + String.join(", ", identities)
+        + (options.trustAllClients() ? "; trusting every client certificate" : "");
   }
 
   /** Sessions open now. */

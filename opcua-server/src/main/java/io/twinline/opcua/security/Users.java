@@ -96,6 +96,10 @@ public final class Users {
     return Optional.ofNullable(byName.get(name)).map(User::role);
   }
 
+  public int size() {
+    return byName.size();
+  }
+
   public boolean isEmpty() {
     return byName.isEmpty();
   }

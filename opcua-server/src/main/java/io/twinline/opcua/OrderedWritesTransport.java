@@ -1,0 +1,100 @@
+package io.twinline.opcua;
+
+import io.netty.channel.Channel;
+import io.netty.util.AttributeKey;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.milo.opcua.stack.core.encoding.EncodingContext;
+import org.eclipse.milo.opcua.stack.core.security.CertificateManager;
+import org.eclipse.milo.opcua.stack.core.types.UaRequestMessageType;
+import org.eclipse.milo.opcua.stack.core.types.UaResponseMessageType;
+import org.eclipse.milo.opcua.stack.core.types.structured.CallRequest;
+import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
+import org.eclipse.milo.opcua.stack.core.types.structured.WriteRequest;
+import org.eclipse.milo.opcua.stack.transport.server.OpcServerTransport;
+import org.eclipse.milo.opcua.stack.transport.server.ServerApplicationContext;
+import org.eclipse.milo.opcua.stack.transport.server.ServiceRequestContext;
+
+/**
+ * Milo's TCP transport with one change: the Write and Call requests of one connection are handled
+ * one after the other, in the order they arrived.
+ *
+ * <p>Milo hands every request to a thread pool as it arrives, so two writes a PLC sends back to
+ * back (without waiting for the first answer) can reach the simulation in either order, and a
+ * {@code Step} can overtake the writes sent before it. A PLC expects its last write to win and its
+ * outputs to be applied before the time step it asks for; this keeps that promise. Reads, browses
+ * and publishes are not held up.
+ */
+final class OrderedWritesTransport implements OpcServerTransport {
+
+  private static final AttributeKey<CompletableFuture<?>> LAST =
+      AttributeKey.valueOf("twinline.lastOrderedRequest");
+
+  private final OpcServerTransport delegate;
+
+  OrderedWritesTransport(OpcServerTransport delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public void bind(ServerApplicationContext applicationContext, InetSocketAddress bindAddress)
+      throws Exception {
+    delegate.bind(new Ordering(applicationContext), bindAddress);
+  }
+
+  @Override
+  public void unbind() throws Exception {
+    delegate.unbind();
+  }
+
+  private record Ordering(ServerApplicationContext server) implements ServerApplicationContext {
+
+    @Override
+    public List<EndpointDescription> getEndpointDescriptions() {
+      return server.getEndpointDescriptions();
+    }
+
+    @Override
+    public CertificateManager getCertificateManager() {
+      return server.getCertificateManager();
+    }
+
+    @Override
+    public EncodingContext getEncodingContext() {
+      return server.getEncodingContext();
+    }
+
+    @Override
+    public Long getNextSecureChannelId() {
+      return server.getNextSecureChannelId();
+    }
+
+    @Override
+    public Long getNextSecureChannelTokenId() {
+      return server.getNextSecureChannelTokenId();
+    }
+
+    /** Called on the connection's event loop thread, in the order the requests arrived. */
+    @Override
+    public CompletableFuture<UaResponseMessageType> handleServiceRequest(
+        ServiceRequestContext context, UaRequestMessageType request) {
+      if (!(request instanceof WriteRequest || request instanceof CallRequest)) {
+        return server.handleServiceRequest(context, request);
+      }
+      Channel channel = context.getChannel();
+      CompletableFuture<?> previous = channel.attr(LAST).get();
+      CompletableFuture<UaResponseMessageType> response;
+      if (previous == null || previous.isDone()) {
+        response = server.handleServiceRequest(context, request);
+      } else {
+        response =
+            previous
+                .handle((ignored, failure) -> null)
+                .thenCompose(ignored -> server.handleServiceRequest(context, request));
+      }
+      channel.attr(LAST).set(response);
+      return response;
+    }
+  }
+}
