@@ -110,6 +110,7 @@ public final class TwinlineServer implements AutoCloseable {
         LOG.debug("binding port {} failed: {}", port, e.getMessage());
       }
     }
+    pki.close();
     throw last;
   }
 
@@ -382,5 +383,10 @@ public final class TwinlineServer implements AutoCloseable {
   public void close() {
     namespace.shutdown();
     shutdownQuietly(server);
+    try {
+      pki.close();
+    } catch (IOException e) {
+      LOG.warn("closing the PKI folder {}: {}", pki.root(), e.toString());
+    }
   }
 }

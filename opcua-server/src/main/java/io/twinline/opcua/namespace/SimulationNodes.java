@@ -271,7 +271,8 @@ final class SimulationNodes {
   }
 
   private UaException refuse(long status, String reason) {
-    lastResult.setValue(new DataValue(new Variant(StatusCode.of(status) + ": " + reason)));
+    String name = StatusCodes.lookup(status).map(n -> n[0]).orElse(StatusCode.of(status).toString());
+    lastResult.setValue(new DataValue(new Variant(name + ": " + reason)));
     return new UaException(status, reason);
   }
 

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  *       trusted/certs/} by an administrator.
  * </ul>
  */
-public final class Pki {
+public final class Pki implements java.io.Closeable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Pki.class);
   private static final String KEY_STORE = "twinline-server.pfx";
@@ -51,11 +51,17 @@ public final class Pki {
   }
 
   private final Path root;
+  private final FileBasedTrustListManager trustList;
   private final DefaultCertificateManager certificateManager;
   private final X509Certificate certificate;
 
-  private Pki(Path root, DefaultCertificateManager manager, X509Certificate certificate) {
+  private Pki(
+      Path root,
+      FileBasedTrustListManager trustList,
+      DefaultCertificateManager manager,
+      X509Certificate certificate) {
     this.root = root;
+    this.trustList = trustList;
     this.certificateManager = manager;
     this.certificate = certificate;
   }
@@ -111,7 +117,7 @@ public final class Pki {
       X509Certificate certificate =
           group.getCertificateChain(NodeIds.RsaSha256ApplicationCertificateType)
               .orElseThrow(() -> new IOException("no application certificate in " + root))[0];
-      return new Pki(root, manager, certificate);
+      return new Pki(root, trustList, manager, certificate);
     } catch (IOException e) {
       throw e;
     } catch (Exception e) {
@@ -138,6 +144,12 @@ public final class Pki {
   /** The application instance certificate. */
   public X509Certificate certificate() {
     return certificate;
+  }
+
+  /** Stops watching the trusted folder. */
+  @Override
+  public void close() throws IOException {
+    trustList.close();
   }
 
   /** A fresh RSA key pair, e.g. for a test client. */

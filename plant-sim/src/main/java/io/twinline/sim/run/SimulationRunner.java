@@ -122,7 +122,7 @@ public final class SimulationRunner implements AutoCloseable {
     }
     paused = mode == TimeMode.STEPPED;
     state = paused ? RunnerState.PAUSED : RunnerState.RUNNING;
-    epoch = Instant.now();
+    epoch = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     Thread t = new Thread(this::loop, "twinline-sim-" + plant.name());
     t.setDaemon(true);
     thread = t;
@@ -181,7 +181,7 @@ public final class SimulationRunner implements AutoCloseable {
         () -> {
           session.reset();
           plant = session.plant();
-          epoch = Instant.now();
+          epoch = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
           clock.anchor(session.now());
           return session.now();
         });
@@ -198,7 +198,10 @@ public final class SimulationRunner implements AutoCloseable {
         () -> {
           session.restore(snapshot);
           plant = session.plant();
-          epoch = Instant.now().minusNanos(session.now());
+          epoch =
+              Instant.now()
+                  .truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+                  .minusNanos(session.now());
           clock.anchor(session.now());
           return session.now();
         });
