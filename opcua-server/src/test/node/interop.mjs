@@ -1,7 +1,9 @@
 // A second OPC UA stack against Twinline: node-opcua connects as a PLC or SCADA client would,
 // and prints what it saw as one JSON object. OpcUaInteropTest starts it and checks the result.
 //
-// usage: node interop.mjs <endpointUrl> <securityMode: None|SignAndEncrypt> <pkiFolder>
+// usage: node interop.mjs <endpointUrl> <mode> <pkiFolder>
+//   mode None or SignAndEncrypt: run the checks below and print RESULT {...}
+//   mode hold: connect, subscribe, print READY and wait to be killed (a PLC losing power)
 import {
   OPCUAClient,
   MessageSecurityMode,
@@ -25,6 +27,7 @@ async function main() {
     automaticallyAcceptUnknownCertificate: true,
   });
   const secure = security === "SignAndEncrypt";
+  const hold = security === "hold";
   const client = OPCUAClient.create({
     applicationName: "TwinlineInteropNode",
     applicationUri: "urn:twinline:interop:node-opcua",
@@ -33,6 +36,7 @@ async function main() {
     securityPolicy: secure ? SecurityPolicy.Basic256Sha256 : SecurityPolicy.None,
     endpointMustExist: false,
     connectionStrategy: { maxRetry: 1, initialDelay: 100, maxDelay: 200 },
+    requestedSessionTimeout: hold ? 2000 : 60000,
   });
   await client.connect(endpointUrl);
   const session = await client.createSession();
@@ -59,6 +63,10 @@ async function main() {
   item.on("changed", (v) => seen.push({ value: v.value.value,
     source: v.sourceTimestamp ? v.sourceTimestamp.toISOString() : null }));
   await new Promise((resolve) => item.once("changed", resolve));
+  if (hold) {
+    process.stdout.write("READY\n");
+    await new Promise(() => {});
+  }
 
   const write = async (path, dataType, value) =>
     (await session.write({ nodeId: id(path), attributeId: AttributeIds.Value,

@@ -76,7 +76,8 @@ class CommandLineTest {
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "line: Bad\ncomponents: []\n");
 
-    assertThat(run("serve", "--line", bad.toString(), "--port", "0")).isEqualTo(2);
+    assertThat(run("serve", "--line", bad.toString(), "--port", "0", "--pki", dir.toString()))
+        .isEqualTo(2);
 
     assertThat(err.toString()).contains("the line has no components").contains("refused");
   }
@@ -93,7 +94,9 @@ class CommandLineTest {
           - {id: F3, target: Outfeed, kind: jam}
         """);
 
-    assertThat(run("serve", "--faults", faults.toString(), "--port", "0")).isEqualTo(2);
+    assertThat(run("serve", "--faults", faults.toString(), "--port", "0", "--pki",
+            dir.toString()))
+        .isEqualTo(2);
 
     assertThat(err.toString())
         .contains("faults.yaml:2:22: faults[0].target: noise needs an analog signal")
@@ -109,11 +112,62 @@ class CommandLineTest {
   }
 
   @Test
-  void servePrintsTheEndpointOfAFreePortAndAClientCanDriveTheLine() throws Exception {
+  void serveRefusesSwitchingAnonymousOffWithoutUsers(@TempDir Path dir) {
+    assertThat(run("serve", "--anonymous", "off", "--port", "0", "--pki", dir.toString()))
+        .isEqualTo(2);
+
+    assertThat(err.toString()).contains("--anonymous off needs --users");
+  }
+
+  @Test
+  void serveRefusesAnUnknownAnonymousRole(@TempDir Path dir) {
+    assertThat(run("serve", "--anonymous", "admin", "--port", "0", "--pki", dir.toString()))
+        .isEqualTo(2);
+
+    assertThat(err.toString())
+        .contains("--anonymous must be observer, plc, engineer or off, was 'admin'");
+  }
+
+  @Test
+  void serveRefusesAUsersFileWithPlainPasswords(@TempDir Path dir) throws Exception {
+    Path users = dir.resolve("users.yaml");
+    Files.writeString(users, "users:\n  - {name: plc1, role: plc, password: secret}\n");
+
+    assertThat(run("serve", "--users", users.toString(), "--port", "0", "--pki",
+            dir.resolve("pki").toString()))
+        .isEqualTo(2);
+
+    assertThat(err.toString())
+        .contains("--users: ")
+        .contains("users[0] (plc1): 'password' must be a hash from 'twinline hash-password'");
+  }
+
+  @Test
+  void hashPasswordReadsThePasswordFromAPipeAndPrintsAUsersFileEntry() throws Exception {
+    java.io.InputStream stdin = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream("s7-1500\n".getBytes()));
+      assertThat(run("hash-password", "--user", "plc1", "--role", "plc")).isZero();
+    } finally {
+      System.setIn(stdin);
+    }
+
+    Matcher entry =
+        Pattern.compile("  - \\{name: plc1, role: plc, password: \"(.+)\"\\}")
+            .matcher(out.toString());
+    assertThat(entry.find()).as(out.toString()).isTrue();
+    assertThat(io.twinline.opcua.security.PasswordHash.matches("s7-1500".toCharArray(),
+            entry.group(1)))
+        .isTrue();
+  }
+
+  @Test
+  void servePrintsTheEndpointOfAFreePortAndAClientCanDriveTheLine(@TempDir Path pki)
+      throws Exception {
     ServeCommand serve = new ServeCommand();
     CommandLine.populateCommand(
         serve, "--line", "../line-definitions/demo-conveyor.yaml", "--port", "0", "--bind",
-        "127.0.0.1", "--hostname", "127.0.0.1");
+        "127.0.0.1", "--hostname", "127.0.0.1", "--pki", pki.toString());
 
     try (ServeCommand.Serving serving =
         serve.open(new PrintWriter(out, true), new PrintWriter(err, true))) {
@@ -143,13 +197,13 @@ class CommandLineTest {
   }
 
   @Test
-  void aTakenPortIsReportedClearly() throws Exception {
+  void aTakenPortIsReportedClearly(@TempDir Path pki) throws Exception {
     try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
         java.net.InetAddress.getByName("127.0.0.1"))) {
       ServeCommand serve = new ServeCommand();
       CommandLine.populateCommand(
           serve, "--line", "../line-definitions/demo-conveyor.yaml", "--port",
-          String.valueOf(taken.getLocalPort()), "--bind", "127.0.0.1");
+          String.valueOf(taken.getLocalPort()), "--bind", "127.0.0.1", "--pki", pki.toString());
 
       assertThatThrownBy(() -> serve.open(new PrintWriter(out, true), new PrintWriter(err, true)))
           .isInstanceOf(ServeCommand.Refused.class);

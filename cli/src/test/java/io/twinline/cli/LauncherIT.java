@@ -31,7 +31,7 @@ class LauncherIT {
     Process process =
         new ProcessBuilder(
                 LAUNCHER.toString(), "serve", "--port", "0", "--bind", "127.0.0.1",
-                "--hostname", "127.0.0.1")
+                "--hostname", "127.0.0.1", "--pki", dir.resolve("pki").toString())
             .redirectErrorStream(true)
             .redirectOutput(output.toFile())
             .start();

@@ -208,6 +208,33 @@ class LineDefinitionsTest {
   }
 
   @Test
+  void tagsThatWouldClashWithOpcUaNodeIdsAreRefused() {
+    String text =
+        """
+        line: Cell
+        components:
+          - name: Belt
+            type: conveyor
+            length: 2 m
+            speed: 0.5 m/s
+            signals:
+              MotorOn: {tag: Cell}
+          - name: Eye
+            type: photo-eye
+            conveyor: Belt
+            position: 1 m
+            signals:
+              Eye: {tag: Simulation}
+        """;
+
+    assertThat(problems("tags.yaml", text))
+        .hasSize(2)
+        .allSatisfy(p -> assertThat(p).contains("cannot be used").contains("the line's name"))
+        .anySatisfy(p -> assertThat(p).contains("tag 'Cell'"))
+        .anySatisfy(p -> assertThat(p).contains("tag 'Simulation'"));
+  }
+
+  @Test
   void yamlSyntaxErrorsNameTheirLine() {
     String text = "line: Bad\ncomponents:\n  - name: [unclosed\n";
 

@@ -72,6 +72,7 @@ public final class TwinlineServer implements AutoCloseable {
   private final int port;
   private final String endpointUrl;
   private final ServerOptions options;
+  private final OrphanedSubscriptions orphans;
 
   private TwinlineServer(
       OpcUaServer server,
@@ -86,6 +87,7 @@ public final class TwinlineServer implements AutoCloseable {
     this.port = port;
     this.endpointUrl = endpointUrl;
     this.options = options;
+    this.orphans = new OrphanedSubscriptions(server);
   }
 
   /**
@@ -381,6 +383,7 @@ public final class TwinlineServer implements AutoCloseable {
   /** Closes client sessions and stops listening. Does not stop the simulation. */
   @Override
   public void close() {
+    orphans.close();
     namespace.shutdown();
     shutdownQuietly(server);
     try {

@@ -43,11 +43,12 @@ final class ServerFixture implements AutoCloseable {
   final SimulationRunner runner;
   final TwinlineServer server;
   private final List<OpcUaClient> clients = new CopyOnWriteArrayList<>();
-  private TwinlineNodeIds ids;
+  private final TwinlineNodeIds ids;
 
   private ServerFixture(SimulationRunner runner, TwinlineServer server) {
     this.runner = runner;
     this.server = server;
+    this.ids = server.namespace().nodeIds();
   }
 
   /** The test cell (src/test/resources/test-cell.yaml). */
@@ -108,8 +109,9 @@ final class ServerFixture implements AutoCloseable {
       clients.remove(client);
       throw e;
     }
-    if (ids == null) {
-      ids = new TwinlineNodeIds(client.getNamespaceTable().getIndex(TwinlineNodeIds.NAMESPACE_URI));
+    if (!ids.namespaceIndex()
+        .equals(client.getNamespaceTable().getIndex(TwinlineNodeIds.NAMESPACE_URI))) {
+      throw new IllegalStateException("the client sees another namespace index");
     }
     return client;
   }
@@ -132,6 +134,12 @@ final class ServerFixture implements AutoCloseable {
     return client;
   }
 
+  /** Disconnects {@code client} and lets go of it (for tests that make thousands). */
+  void release(OpcUaClient client) throws UaException {
+    clients.remove(client);
+    client.disconnect();
+  }
+
   private static Optional<EndpointDescription> select(
       List<EndpointDescription> endpoints, SecurityPolicy policy, MessageSecurityMode mode) {
     return endpoints.stream()
@@ -145,7 +153,7 @@ final class ServerFixture implements AutoCloseable {
   }
 
   NodeId signal(String path) {
-    return ids.signal(LINE, SignalPath.parse(path));
+    return ids.signal(runner.plant().name(), SignalPath.parse(path));
   }
 
   NodeId simulation(String child) {

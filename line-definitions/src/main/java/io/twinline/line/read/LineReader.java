@@ -98,7 +98,7 @@ public final class LineReader {
     References references = new References(declaredTypes(items), declaredNames(items));
     Map<SignalPath, SignalOptions> options = new HashMap<>();
     List<ReadComponent> components = readComponents(items, references, options, problems);
-    checkAcrossComponents(components, options, problems);
+    checkAcrossComponents(components, options, name.orElse(""), problems);
     List<FaultSpec> faults =
         faultList
             .map(list -> readFaults(list, components, options, problems))
@@ -316,7 +316,10 @@ public final class LineReader {
   }
 
   private static void checkAcrossComponents(
-      List<ReadComponent> components, Map<SignalPath, SignalOptions> options, Problems problems) {
+      List<ReadComponent> components,
+      Map<SignalPath, SignalOptions> options,
+      String lineName,
+      Problems problems) {
     Map<String, ConveyorDefinition> conveyors = new HashMap<>();
     for (ReadComponent c : components) {
       if (c.definition() instanceof ConveyorDefinition conveyor) {
@@ -362,9 +365,11 @@ public final class LineReader {
           }
         }
         for (String tag : signalTags) {
-          if (tag.equals("Twinline") || RESERVED_NAMES.contains(tag) || tag.contains("/")) {
+          if (tag.equals("Twinline") || RESERVED_NAMES.contains(tag) || tag.contains("/")
+              || tag.equals(lineName)) {
             c.fields().problem("signals", "tag '" + tag + "' cannot be used",
-                "a tag is also an OPC UA NodeId: no '/', and not Twinline, Simulation or Tags");
+                "a tag is also an OPC UA NodeId: no '/', and not Twinline, Simulation, Tags or"
+                    + " the line's name");
             continue;
           }
           SignalPath other = tags.putIfAbsent(tag, signal.path());

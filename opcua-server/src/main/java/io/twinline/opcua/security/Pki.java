@@ -137,6 +137,11 @@ public final class Pki implements java.io.Closeable {
     return root.resolve("rejected");
   }
 
+  /** The client certificates trusted now (the trusted folder is watched for changes). */
+  public List<X509Certificate> trusted() {
+    return trustList.getTrustedCertificates();
+  }
+
   public DefaultCertificateManager certificateManager() {
     return certificateManager;
   }
