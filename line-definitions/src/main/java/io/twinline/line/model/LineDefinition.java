@@ -48,6 +48,12 @@ public record LineDefinition(
     this(name, description, ioCycle, seed, components, Map.of(), List.of(), file);
   }
 
+  /** The same line with another seed for its random streams. */
+  public LineDefinition withSeed(long newSeed) {
+    return new LineDefinition(
+        name, description, ioCycle, newSeed, components, signalOptions, faults, file);
+  }
+
   public Optional<ComponentDefinition> component(String componentName) {
     return components.stream().filter(c -> c.name().equals(componentName)).findFirst();
   }

@@ -424,6 +424,18 @@ public final class LineReader {
     return faults.get(0);
   }
 
+  /**
+   * Reads one fault written as a YAML mapping inside another file (a sequence file's
+   * {@code inject-fault:} step), adding its problems, with their locations, to {@code problems}.
+   */
+  public static Optional<FaultSpec> readFault(
+      YamlNode node, LineDefinition line, Problems problems) {
+    List<FaultSpec> faults =
+        readFaults(new YamlList(node.location(), List.of(node)), line.components(),
+            line.signals(), problems);
+    return faults.isEmpty() ? Optional.empty() : Optional.of(faults.get(0));
+  }
+
   private static List<FaultSpec> readFaults(
       YamlList list,
       List<ReadComponent> components,

@@ -17,12 +17,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the keys of one YAML mapping into typed values, adding a problem (with the value's line
+ * Reads the keys of one YAML mapping (of a line file, a fault, a sequence file) into typed values, adding a problem (with the value's line
  * and column) for every key that is missing, mistyped or out of range, and, in {@link #finish()},
  * for every key nobody asked for. Getters return empty when the value is absent or wrong, so a
  * reader can go on and find the next problem.
  */
-final class MapReader {
+public final class MapReader {
 
   private final YamlMap map;
   private final String path;
@@ -33,53 +33,53 @@ final class MapReader {
   /**
    * @param what the thing being read, for messages ("a conveyor")
    */
-  MapReader(YamlMap map, String path, String what, Problems problems) {
+  public MapReader(YamlMap map, String path, String what, Problems problems) {
     this.map = map;
     this.path = path;
     this.what = what;
     this.problems = problems;
   }
 
-  SourceLocation location() {
+  public SourceLocation location() {
     return map.location();
   }
 
   /** Names the thing being read once its type is known ("a conveyor"). */
-  void describeAs(String what) {
+  public void describeAs(String what) {
     this.what = what;
   }
 
   /** Marks {@code keys} as handled without reading them (their owner reports its own problems). */
-  void ignore(Iterable<String> keys) {
+  public void ignore(Iterable<String> keys) {
     keys.forEach(known::add);
   }
 
-  Set<String> keys() {
+  public Set<String> keys() {
     return map.keys();
   }
 
-  String path() {
+  public String path() {
     return path;
   }
 
-  Problems problems() {
+  public Problems problems() {
     return problems;
   }
 
   /** Where the value of {@code key} is written, or where the mapping starts if it is absent. */
-  SourceLocation location(String key) {
+  public SourceLocation location(String key) {
     return map.get(key).map(YamlNode::location).orElse(map.location());
   }
 
-  String pathOf(String key) {
+  public String pathOf(String key) {
     return path.isEmpty() ? key : path + "." + key;
   }
 
-  void problem(String key, String message, String hint) {
+  public void problem(String key, String message, String hint) {
     problems.add(location(key), pathOf(key), message, hint);
   }
 
-  Optional<YamlNode> node(String key) {
+  public Optional<YamlNode> node(String key) {
     known.add(key);
     return map.get(key);
   }
@@ -104,13 +104,13 @@ final class MapReader {
     return Optional.empty();
   }
 
-  Optional<String> text(String key, boolean required, String example) {
+  public Optional<String> text(String key, boolean required, String example) {
     Optional<YamlNode> node = required ? required(key, example) : node(key);
     return node.flatMap(n -> scalar(key, n, "text")).map(YamlScalar::text);
   }
 
   /** A name of a line, component or signal. */
-  Optional<String> name(String key, boolean required, String example) {
+  public Optional<String> name(String key, boolean required, String example) {
     Optional<String> text = text(key, required, example);
     if (text.isPresent() && !SignalPath.NAME.matcher(text.get()).matches()) {
       problem(
@@ -122,7 +122,7 @@ final class MapReader {
     return text;
   }
 
-  Optional<Long> integer(String key, boolean required, String example) {
+  public Optional<Long> integer(String key, boolean required, String example) {
     Optional<YamlNode> node = required ? required(key, example) : node(key);
     return node.flatMap(n -> scalar(key, n, "a whole number"))
         .flatMap(
@@ -137,19 +137,21 @@ final class MapReader {
   }
 
   /** A quantity of {@code dimension} in its base unit (no sign check). */
-  Optional<Double> quantity(String key, boolean required, Dimension dimension, String example) {
+  public Optional<Double> quantity(
+      String key, boolean required, Dimension dimension, String example) {
     return decimal(key, required, dimension, example).map(BigDecimal::doubleValue);
   }
 
   /** A quantity that must be positive. */
-  Optional<Double> positive(String key, boolean required, Dimension dimension, String example) {
+  public Optional<Double> positive(
+      String key, boolean required, Dimension dimension, String example) {
     return decimal(key, required, dimension, example)
         .filter(v -> sign(key, v, false, dimension.description().replaceFirst("^an? ", "")))
         .map(BigDecimal::doubleValue);
   }
 
   /** A ratio from 0 to 1, written {@code 0.05} or {@code 5 %}. */
-  Optional<Double> ratio(String key, boolean required, String example) {
+  public Optional<Double> ratio(String key, boolean required, String example) {
     Optional<Double> value = quantity(key, required, Dimension.RATIO, example);
     if (value.isPresent() && (value.get() < 0 || value.get() > 1)) {
       problem(key, "'" + key + "' must be between 0 and 1 (0 % and 100 %)", "e.g. " + example);
@@ -159,7 +161,7 @@ final class MapReader {
   }
 
   /** A duration distribution: {@code 5 s}, {@code normal(2 s, 200 ms)}, ... */
-  Optional<io.twinline.line.units.DurationDistribution> distribution(
+  public Optional<io.twinline.line.units.DurationDistribution> distribution(
       String key, boolean required, String example) {
     Optional<YamlNode> node = required ? required(key, example) : node(key);
     return node.flatMap(n -> scalar(key, n, "a duration or a distribution"))
@@ -175,7 +177,7 @@ final class MapReader {
   }
 
   /** true/false, or {@code fallback} when absent. */
-  boolean bool(String key, boolean fallback) {
+  public boolean bool(String key, boolean fallback) {
     Optional<YamlNode> node = node(key);
     if (node.isEmpty()) {
       return fallback;
@@ -188,7 +190,7 @@ final class MapReader {
   }
 
   /** One of {@code choices} (keywords), or {@code fallback} when absent. */
-  Optional<String> choice(String key, java.util.List<String> choices, String fallback) {
+  public Optional<String> choice(String key, java.util.List<String> choices, String fallback) {
     Optional<String> text = text(key, false, fallback);
     if (text.isEmpty()) {
       return map.keys().contains(key) ? Optional.empty() : Optional.of(fallback);
@@ -204,7 +206,7 @@ final class MapReader {
   }
 
   /** A list of names (signal or position names). */
-  Optional<java.util.List<String>> names(String key, boolean required, String example) {
+  public Optional<java.util.List<String>> names(String key, boolean required, String example) {
     Optional<YamlList> list = list(key, required, example);
     if (list.isEmpty()) {
       return Optional.empty();
@@ -251,21 +253,23 @@ final class MapReader {
   }
 
   /** A length in metres that must be {@code > 0} (or {@code >= 0} if {@code zeroAllowed}). */
-  Optional<Double> length(String key, boolean required, boolean zeroAllowed, String example) {
+  public Optional<Double> length(
+      String key, boolean required, boolean zeroAllowed, String example) {
     return decimal(key, required, Dimension.LENGTH, example)
         .filter(v -> sign(key, v, zeroAllowed, "length"))
         .map(BigDecimal::doubleValue);
   }
 
   /** A speed in metres per second, {@code > 0}. */
-  Optional<Double> speed(String key, boolean required, String example) {
+  public Optional<Double> speed(String key, boolean required, String example) {
     return decimal(key, required, Dimension.SPEED, example)
         .filter(v -> sign(key, v, false, "speed"))
         .map(BigDecimal::doubleValue);
   }
 
   /** A duration, {@code > 0} (or {@code >= 0} if {@code zeroAllowed}). */
-  Optional<Duration> duration(String key, boolean required, boolean zeroAllowed, String example) {
+  public Optional<Duration> duration(
+      String key, boolean required, boolean zeroAllowed, String example) {
     Optional<YamlNode> node = required ? required(key, example) : node(key);
     return node.flatMap(n -> scalar(key, n, "a duration with a unit"))
         .flatMap(
@@ -293,7 +297,7 @@ final class MapReader {
     return true;
   }
 
-  Optional<YamlMap> map(String key, boolean required, String example) {
+  public Optional<YamlMap> map(String key, boolean required, String example) {
     Optional<YamlNode> node = required ? required(key, example) : node(key);
     if (node.isPresent() && !(node.get() instanceof YamlMap)) {
       problem(key, "'" + key + "' must be a mapping, not " + node.get().kind(), "e.g. " + example);
@@ -302,7 +306,7 @@ final class MapReader {
     return node.map(YamlMap.class::cast);
   }
 
-  Optional<YamlList> list(String key, boolean required, String example) {
+  public Optional<YamlList> list(String key, boolean required, String example) {
     Optional<YamlNode> node = required ? required(key, example) : node(key);
     if (node.isPresent() && !(node.get() instanceof YamlList)) {
       problem(
@@ -315,7 +319,7 @@ final class MapReader {
   }
 
   /** Reports every key that no getter asked for. */
-  void finish() {
+  public void finish() {
     for (YamlMap.Entry entry : map.entries()) {
       if (!known.contains(entry.key())) {
         problems.add(

@@ -5,12 +5,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean ...?" for misspelt keys, types and names. */
-final class Suggestions {
+public final class Suggestions {
 
   private Suggestions() {}
 
   /** The candidate closest to {@code word}, if it is close enough to be a likely typo. */
-  static Optional<String> closest(String word, Collection<String> candidates) {
+  public static Optional<String> closest(String word, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     String lower = word.toLowerCase(Locale.ROOT);
@@ -26,7 +26,7 @@ final class Suggestions {
   }
 
   /** A hint naming the closest candidate and the full list. */
-  static String hint(String word, Collection<String> candidates, String listName) {
+  public static String hint(String word, Collection<String> candidates, String listName) {
     String list = listName + ": " + String.join(", ", candidates);
     return closest(word, candidates).map(c -> "did you mean '" + c + "'? " + list).orElse(list);
   }

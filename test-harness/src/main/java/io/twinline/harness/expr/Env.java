@@ -1,0 +1,20 @@
+package io.twinline.harness.expr;
+
+/**
+ * What a condition is evaluated against: the signals' values now and how they got there. Signals
+ * are numbered by the {@link SignalTable} that resolved them.
+ */
+public interface Env {
+
+  /** Simulated time now, ns. */
+  long now();
+
+  /** The value now: Boolean, a Number, or String. */
+  Object value(int signal);
+
+  /** The value just before the present instant (the same as {@link #value} if it did not change). */
+  Object previous(int signal);
+
+  /** When the signal last changed, ns (0 if it never did). */
+  long lastChange(int signal);
+}

@@ -1,0 +1,52 @@
+package io.twinline.harness.run;
+
+import io.twinline.harness.expr.Env;
+import java.util.function.LongSupplier;
+
+/**
+ * The signals' values as the PLC sees them, how they changed and when: what conditions are
+ * evaluated against. Fed with every change, in time order.
+ */
+final class Watch implements Env {
+
+  private final Object[] value;
+  private final Object[] previous;
+  private final long[] lastChange;
+  private final LongSupplier clock;
+
+  Watch(Object[] initial, LongSupplier clock) {
+    this.value = initial.clone();
+    this.previous = initial.clone();
+    this.lastChange = new long[initial.length];
+    this.clock = clock;
+  }
+
+  /** Signal {@code index} took {@code newValue} at {@code time}. */
+  void onChange(int index, long time, Object newValue) {
+    if (lastChange[index] != time) {
+      previous[index] = value[index];
+      lastChange[index] = time;
+    }
+    value[index] = newValue;
+  }
+
+  @Override
+  public long now() {
+    return clock.getAsLong();
+  }
+
+  @Override
+  public Object value(int signal) {
+    return value[signal];
+  }
+
+  @Override
+  public Object previous(int signal) {
+    return lastChange[signal] == now() ? previous[signal] : value[signal];
+  }
+
+  @Override
+  public long lastChange(int signal) {
+    return lastChange[signal];
+  }
+}
