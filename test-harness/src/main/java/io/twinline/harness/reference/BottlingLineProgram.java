@@ -100,13 +100,17 @@ public class BottlingLineProgram implements ControlProgram {
     }
     boolean reject = rejectDecision(io);
     io.set("RejectGate/Divert", reject);
-    boolean gateReady = reject == io.bool("RejectGate/Diverting");
-    if (gateReady) {
+    if (gateReady(io, reject)) {
       io.set("Vision/Release", true);
       released = true;
       awaitingReject = reject;
       awaitingPass = !reject;
     }
+  }
+
+  /** Whether the reject gate is where the bottle about to leave vision needs it. */
+  protected boolean gateReady(ProcessImage io, boolean reject) {
+    return reject == io.bool("RejectGate/Diverting");
   }
 
   /** Whether the bottle at the vision station goes to the reject bin. */

@@ -14,10 +14,11 @@ import java.util.Map;
  * each lane's photo-eye the first part not yet past it is pushed if it belongs to that lane. The
  * pusher fires 200 ms after the eye sees the leading edge, so that its paddle meets the part.
  */
-public final class SortingLineProgram implements ControlProgram {
+public class SortingLineProgram implements ControlProgram {
 
   static final Map<String, Integer> LANES = Map.of("red", 1, "green", 2, "blue", 3);
   private static final Duration FIRE_DELAY = Duration.ofMillis(200);
+  private final Duration fireDelay;
   private static final Duration PUSH_TIME = Duration.ofMillis(400);
 
   private static final class Tracked {
@@ -27,6 +28,15 @@ public final class SortingLineProgram implements ControlProgram {
     Tracked(int lane) {
       this.lane = lane;
     }
+  }
+
+  public SortingLineProgram() {
+    this(FIRE_DELAY);
+  }
+
+  /** A program whose pushers fire {@code fireDelay} after their eye sees a part. */
+  protected SortingLineProgram(Duration fireDelay) {
+    this.fireDelay = fireDelay;
   }
 
   private final List<Tracked> onMain = new ArrayList<>();
@@ -55,7 +65,7 @@ public final class SortingLineProgram implements ControlProgram {
         for (Tracked part : onMain) {
           if (part.nextEye == k) {
             if (part.lane == k) {
-              fireAt[k - 1] = now + FIRE_DELAY.toNanos();
+              fireAt[k - 1] = now + fireDelay.toNanos();
               onMain.remove(part);
             } else {
               part.nextEye = k + 1;

@@ -112,6 +112,7 @@ public final class Harness implements AutoCloseable {
   private final Plant plant;
   private final LineSignals signals;
   private final Watch watch;
+  private final Object[] initial;
   private final Optional<SoftPlc> plc;
   private final List<Armed> invariants = new ArrayList<>();
   private final List<Change> changes = new ArrayList<>();
@@ -132,6 +133,7 @@ public final class Harness implements AutoCloseable {
     for (Signal signal : plant.signals().all()) {
       initial[signal.id()] = signal.plcValue();
     }
+    this.initial = initial;
     this.watch = new Watch(initial, session::now);
     this.coverage = new Coverage(signals);
     for (int i = 0; i < initial.length; i++) {
@@ -197,6 +199,11 @@ public final class Harness implements AutoCloseable {
     return condition.test(watch);
   }
 
+  /** A signal's value when the harness started, as the PLC saw it. */
+  public Object initialValue(int signal) {
+    return initial[signal];
+  }
+
   /** The current value of a signal (path or tag) as the PLC sees it. */
   public Object value(String signal) {
     return watch.value(ref(signal).index());
@@ -213,7 +220,7 @@ public final class Harness implements AutoCloseable {
   public Harness set(String signal, Object value) {
     io.twinline.harness.expr.SignalTable.Ref ref = ref(signal);
     SignalDefinition definition = signals.definition(ref.index());
-    String why = whyNotSettable(definition);
+    String why = whyNotSettable(plant, definition);
     if (why != null) {
       throw new IllegalArgumentException(why);
     }
@@ -223,7 +230,7 @@ public final class Harness implements AutoCloseable {
   }
 
   /** Why {@code definition} may not be set by the harness, or null if it may. */
-  public String whyNotSettable(SignalDefinition definition) {
+  public static String whyNotSettable(Plant plant, SignalDefinition definition) {
     if (definition.direction() == Direction.OUTPUT || definition.writableByClients()) {
       return null;
     }
@@ -427,10 +434,15 @@ public final class Harness implements AutoCloseable {
     AT_LEAST(">="),
     AT_MOST("<=");
 
-    final String symbol;
+    private final String symbol;
 
     Comparison(String symbol) {
       this.symbol = symbol;
+    }
+
+    /** {@code ==}, {@code >=} or {@code <=}. */
+    public String symbol() {
+      return symbol;
     }
 
     boolean test(long actual, long expected) {

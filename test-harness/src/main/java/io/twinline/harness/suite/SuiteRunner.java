@@ -1,0 +1,272 @@
+package io.twinline.harness.suite;
+
+import io.twinline.harness.controller.ControlProgram;
+import io.twinline.harness.run.Coverage;
+import io.twinline.harness.run.Harness;
+import io.twinline.harness.run.SequenceFailure;
+import io.twinline.line.SignalType;
+import io.twinline.line.SourceLocation;
+import io.twinline.line.model.LineDefinition;
+import io.twinline.sim.time.SimTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Runs the sequences of a file, each on a fresh plant of its line with a fresh controller: the
+ * setup, the sequence's steps, the teardown (also after a failure, with the invariants ended).
+ * In process and as fast as possible; the same seed gives the same results.
+ */
+public final class SuiteRunner {
+
+  /** How much simulated time before a failure the report's chart shows. */
+  static final long TIMELINE_BEFORE = SimTime.seconds(10);
+
+  /** How many events before a failure the report lists. */
+  static final int LAST_EVENTS = 25;
+
+  /** How many signals a chart shows at most. */
+  static final int TIMELINE_SIGNALS = 8;
+
+  private final Optional<Supplier<ControlProgram>> controller;
+  private final String controllerName;
+  private final Long seed;
+  private final Predicate<SuiteSpec.Sequence> selection;
+
+  /**
+   * @param controller makes the program under test, a fresh one per sequence; empty: none
+   * @param controllerName what the report calls it
+   * @param seed the seed for the line's random streams, or null for the line's own
+   * @param selection which sequences to run (by tags, for example)
+   */
+  public SuiteRunner(
+      Optional<Supplier<ControlProgram>> controller,
+      String controllerName,
+      Long seed,
+      Predicate<SuiteSpec.Sequence> selection) {
+    this.controller = controller;
+    this.controllerName = controllerName;
+    this.seed = seed;
+    this.selection = selection;
+  }
+
+  /** Selects the sequences with at least one of {@code tags}; all if {@code tags} is empty. */
+  public static Predicate<SuiteSpec.Sequence> tagged(List<String> tags) {
+    return s -> tags.isEmpty() || s.tags().stream().anyMatch(tags::contains);
+  }
+
+  public SuiteResult run(SuiteSpec suite) {
+    long wallStart = System.nanoTime();
+    LineDefinition line = seed == null ? suite.line() : suite.line().withSeed(seed);
+    List<SequenceResult> results = new ArrayList<>();
+    Coverage total = null;
+    for (SuiteSpec.Sequence sequence : suite.sequences()) {
+      if (!selection.test(sequence)) {
+        continue;
+      }
+      Harness.Builder builder = Harness.on(line).scan(suite.scan());
+      controller.ifPresent(c -> builder.controller(c.get()));
+      try (Harness harness = builder.start()) {
+        results.add(run(suite, sequence, harness));
+        if (total == null) {
+          total = harness.coverage().empty();
+        }
+        total.add(harness.coverage());
+      }
+    }
+    return new SuiteResult(suite.file(), line.name(), controllerName, line.seed(), results, total,
+        System.nanoTime() - wallStart);
+  }
+
+  private SequenceResult run(SuiteSpec suite, SuiteSpec.Sequence sequence, Harness harness) {
+    long wallStart = System.nanoTime();
+    Recorder recorder = new Recorder();
+    Status status = Status.PASSED;
+    Failure failure = null;
+    List<Step> all = new ArrayList<>(suite.setup());
+    all.addAll(sequence.steps());
+    int next = 0;
+    try {
+      while (next < all.size()) {
+        Step step = all.get(next++);
+        recorder.started(step, harness.now());
+        step.run(harness, recorder);
+        recorder.finished(step, harness.now());
+      }
+    } catch (SequenceFailure e) {
+      status = Status.FAILED;
+      failure = failure(harness, recorder.innermost(), e.getMessage(), e.time(), e.signals(),
+          sequence);
+      recorder.failed(harness.now(), Status.FAILED, e.getMessage());
+    } catch (RuntimeException e) {
+      status = Status.ERROR;
+      String message = describe(e);
+      failure =
+          failure(harness, recorder.innermost(), message, harness.now(), List.of(), sequence);
+      recorder.failed(harness.now(), Status.ERROR, message);
+    }
+    for (Step skipped : all.subList(next, all.size())) {
+      recorder.skipped(skipped);
+    }
+    harness.disarmInvariants();
+    for (Step step : suite.teardown()) {
+      try {
+        recorder.started(step, harness.now());
+        step.run(harness, recorder);
+        recorder.finished(step, harness.now());
+      } catch (RuntimeException | SequenceFailure e) {
+        String message = "teardown: " + describe(e);
+        Step culprit = recorder.innermost();
+        recorder.failed(harness.now(), Status.ERROR, message);
+        if (status == Status.PASSED) {
+          status = Status.ERROR;
+          failure = failure(harness, culprit, message, harness.now(), List.of(), sequence);
+        }
+        break;
+      }
+    }
+    return new SequenceResult(sequence.name(), sequence.location(), sequence.tags(), status,
+        harness.now(), System.nanoTime() - wallStart, recorder.results(),
+        Optional.ofNullable(failure));
+  }
+
+  private static String describe(Throwable e) {
+    return e.getMessage() == null ? e.toString() : e.getMessage();
+  }
+
+  private static Failure failure(
+      Harness harness,
+      Step step,
+      String message,
+      long time,
+      List<String> signals,
+      SuiteSpec.Sequence sequence) {
+    SourceLocation location = step == null ? sequence.location() : step.location();
+    Set<String> chart = new LinkedHashSet<>(signals);
+    for (Step s : sequence.steps()) {
+      chart.addAll(signalsOf(s));
+    }
+    List<String> shown = chart.stream().limit(TIMELINE_SIGNALS).toList();
+    return new Failure(message, location, time, timeline(harness, shown, time),
+        lastEvents(harness, time));
+  }
+
+  /** The signals a step reads or writes. */
+  static List<String> signalsOf(Step step) {
+    List<String> paths = new ArrayList<>();
+    if (step instanceof Step.Expect e) {
+      e.condition().signals().forEach(r -> paths.add(r.path()));
+    } else if (step instanceof Step.Never n) {
+      n.condition().signals().forEach(r -> paths.add(r.path()));
+    } else if (step instanceof Step.ExpectOrder o) {
+      o.order().forEach(c -> c.signals().forEach(r -> paths.add(r.path())));
+    } else if (step instanceof Step.Set s) {
+      paths.addAll(s.values().keySet());
+    } else if (step instanceof Step.Repeat r) {
+      r.steps().forEach(inner -> paths.addAll(signalsOf(inner)));
+    }
+    return paths;
+  }
+
+  private static Timeline timeline(Harness harness, List<String> paths, long marker) {
+    long from = Math.max(0, marker - TIMELINE_BEFORE);
+    long to = Math.max(harness.now(), marker);
+    List<Timeline.Series> series = new ArrayList<>();
+    for (String name : paths) {
+      var ref = harness.signals().resolve(name);
+      if (ref.isEmpty()) {
+        continue;
+      }
+      int id = ref.get().index();
+      SignalType type = ref.get().type();
+      Object initial = harness.initialValue(id);
+      List<Timeline.Point> points = new ArrayList<>();
+      for (Harness.Change change : harness.changes()) {
+        if (change.signal() != id) {
+          continue;
+        }
+        if (change.time() < from) {
+          initial = change.value();
+        } else if (change.time() <= to) {
+          points.add(new Timeline.Point(change.time(), change.value()));
+        }
+      }
+      series.add(new Timeline.Series(ref.get().path(), type, initial, points));
+    }
+    return new Timeline(from, to, marker, series);
+  }
+
+  private static List<Failure.Event> lastEvents(Harness harness, long time) {
+    List<Failure.Event> events = new ArrayList<>();
+    List<Harness.Change> changes = harness.changes();
+    List<Harness.Event> actions = harness.actions();
+    int c = changes.size() - 1;
+    int a = actions.size() - 1;
+    while (events.size() < LAST_EVENTS && (c >= 0 || a >= 0)) {
+      boolean takeAction =
+          a >= 0 && (c < 0 || actions.get(a).time() >= changes.get(c).time());
+      if (takeAction) {
+        Harness.Event action = actions.get(a--);
+        if (action.time() <= time) {
+          events.add(new Failure.Event(action.time(), action.text()));
+        }
+      } else {
+        Harness.Change change = changes.get(c--);
+        String path = harness.signals().definition(change.signal()).path().toString();
+        if (change.time() <= time && !path.startsWith("Simulation/")) {
+          events.add(new Failure.Event(change.time(), path + " = " + change.value()));
+        }
+      }
+    }
+    java.util.Collections.reverse(events);
+    return events;
+  }
+
+  /** Keeps the result of every step, nested ones included, as they run. */
+  private static final class Recorder implements Step.StepListener {
+    private record Frame(Step step, long start) {}
+
+    private final List<StepResult> results = new ArrayList<>();
+    private final java.util.ArrayDeque<Frame> running = new java.util.ArrayDeque<>();
+
+    @Override
+    public void started(Step step, long time) {
+      running.push(new Frame(step, time));
+    }
+
+    @Override
+    public void finished(Step step, long time) {
+      Frame frame = running.pop();
+      results.add(new StepResult(step.location(), step.text(), Status.PASSED, frame.start(),
+          time, ""));
+    }
+
+    /** The innermost step running (the one that failed), or null. */
+    Step innermost() {
+      return running.isEmpty() ? null : running.peek().step();
+    }
+
+    /** The running steps failed: the innermost with {@code message}, the ones around it too. */
+    void failed(long time, Status status, String message) {
+      boolean first = true;
+      while (!running.isEmpty()) {
+        Frame frame = running.pop();
+        results.add(new StepResult(frame.step().location(), frame.step().text(), status,
+            frame.start(), time, first ? message : ""));
+        first = false;
+      }
+    }
+
+    void skipped(Step step) {
+      results.add(new StepResult(step.location(), step.text(), Status.SKIPPED, 0, 0, ""));
+    }
+
+    List<StepResult> results() {
+      return results;
+    }
+  }
+}
