@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ServeCommand.class,
       ValidateCommand.class,
+      TestCommand.class,
       BenchCommand.class,
       HashPasswordCommand.class,
       CommandLine.HelpCommand.class

@@ -36,6 +36,7 @@ public final class SuiteRunner {
   private final String controllerName;
   private final Long seed;
   private final Predicate<SuiteSpec.Sequence> selection;
+  private java.util.function.BiConsumer<SuiteSpec.Sequence, Harness> finished = (s, h) -> { };
 
   /**
    * @param controller makes the program under test, a fresh one per sequence; empty: none
@@ -52,6 +53,12 @@ public final class SuiteRunner {
     this.controllerName = controllerName;
     this.seed = seed;
     this.selection = selection;
+  }
+
+  /** Called after each sequence (teardown included) with its harness: to keep its trace. */
+  public SuiteRunner onFinished(java.util.function.BiConsumer<SuiteSpec.Sequence, Harness> then) {
+    this.finished = then;
+    return this;
   }
 
   /** Selects the sequences with at least one of {@code tags}; all if {@code tags} is empty. */
@@ -72,6 +79,7 @@ public final class SuiteRunner {
       controller.ifPresent(c -> builder.controller(c.get()));
       try (Harness harness = builder.start()) {
         results.add(run(suite, sequence, harness));
+        finished.accept(sequence, harness);
         if (total == null) {
           total = harness.coverage().empty();
         }

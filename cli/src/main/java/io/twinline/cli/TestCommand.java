@@ -1,0 +1,255 @@
+package io.twinline.cli;
+
+import io.twinline.harness.controller.ControlProgram;
+import io.twinline.harness.controller.Controllers;
+import io.twinline.harness.report.CoverageJson;
+import io.twinline.harness.report.HtmlReport;
+import io.twinline.harness.report.JUnitXml;
+import io.twinline.harness.suite.SequenceReader;
+import io.twinline.harness.suite.SequenceResult;
+import io.twinline.harness.suite.Status;
+import io.twinline.harness.suite.SuiteResult;
+import io.twinline.harness.suite.SuiteRunner;
+import io.twinline.harness.suite.SuiteSpec;
+import io.twinline.harness.suite.TraceFiles;
+import io.twinline.line.InvalidDefinitionException;
+import io.twinline.line.Problem;
+import io.twinline.line.model.LineDefinition;
+import io.twinline.sim.time.SimTime;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code twinline test}: runs sequence files against a line and a controller, in simulated time,
+ * and reports for people (console, HTML) and for CI (exit code, JUnit XML).
+ */
+@Command(
+    name = "test",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run sequence files (how the PLC program must behave) against the simulated line.",
+      "Exit code 0: every sequence passed; 1: some failed; 2: the files or options are wrong."
+    })
+final class TestCommand implements Callable<Integer> {
+
+  static final int EXIT_FAILED = 1;
+  static final int EXIT_BAD_INPUT = 2;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Sequence files, or folders to search for them (*.yaml with 'sequences:').")
+  List<String> paths;
+
+  @Option(
+      names = {"-l", "--line"},
+      paramLabel = "FILE",
+      description = "Line file (or example line name) instead of each file's 'line:'.")
+  String line;
+
+  @Option(
+      names = {"-c", "--controller"},
+      paramLabel = "CLASS",
+      description = "The program under test: a ControlProgram class name, 'reference' (the"
+          + " example line's reference program) or 'none'; default: each file's 'controller:',"
+          + " else none.")
+  String controller;
+
+  @Option(
+      names = "--tags",
+      split = ",",
+      paramLabel = "TAG",
+      description = "Run only the sequences with one of these tags.")
+  List<String> tags = new ArrayList<>();
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Seed of the line's random streams instead of the line's own.")
+  Long seed;
+
+  @Option(
+      names = "--report",
+      paramLabel = "DIR",
+      description = "Write the HTML report (index.html) and the I/O coverage (coverage.json).")
+  Path report;
+
+  @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML results.")
+  Path junit;
+
+  @Option(
+      names = "--trace",
+      paramLabel = "DIR",
+      description = "Write every sequence's full signal trace (JSON lines, one change per line).")
+  Path trace;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      return run(out, err);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private int run(PrintWriter out, PrintWriter err) {
+    List<Path> files;
+    try {
+      files = sequenceFiles(paths);
+    } catch (IllegalArgumentException | IOException e) {
+      err.println("twinline test: " + e.getMessage());
+      return EXIT_BAD_INPUT;
+    }
+    LineDefinition lineOverride = null;
+    List<Problem> problems = new ArrayList<>();
+    if (line != null) {
+      try {
+        lineOverride = LineFiles.load(line);
+      } catch (InvalidDefinitionException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    List<SuiteSpec> suites = new ArrayList<>();
+    if (problems.isEmpty()) {
+      for (Path file : files) {
+        try {
+          suites.add(SequenceReader.read(file, lineOverride));
+        } catch (InvalidDefinitionException e) {
+          problems.addAll(e.problems());
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      problems.forEach(p -> err.println(p.format()));
+      err.printf("refused, %d problem%s; nothing ran%n", problems.size(),
+          problems.size() == 1 ? "" : "s");
+      return EXIT_BAD_INPUT;
+    }
+
+    List<SuiteResult> results = new ArrayList<>();
+    long wallStart = System.nanoTime();
+    for (SuiteSpec suite : suites) {
+      String name = controller != null ? controller : suite.controller().orElse("none");
+      Optional<Supplier<ControlProgram>> program;
+      try {
+        program = Controllers.resolve(name, suite.line().name());
+      } catch (IllegalArgumentException e) {
+        err.println("twinline test: " + suite.file() + ": --controller: " + e.getMessage());
+        return EXIT_BAD_INPUT;
+      }
+      SuiteRunner runner =
+          new SuiteRunner(program, Controllers.describe(name, suite.line().name()), seed,
+              SuiteRunner.tagged(tags));
+      if (trace != null) {
+        runner.onFinished(TraceFiles.writer(trace, suite));
+      }
+      SuiteResult result = runner.run(suite);
+      results.add(result);
+      print(out, result);
+    }
+    long wall = System.nanoTime() - wallStart;
+    summary(out, results, wall);
+
+    try {
+      if (junit != null) {
+        JUnitXml.write(results, junit);
+        out.println("JUnit XML: " + junit);
+      }
+      if (report != null) {
+        HtmlReport.write(results, report.resolve("index.html"));
+        CoverageJson.write(results, report.resolve("coverage.json"));
+        out.println("Report: " + report.resolve("index.html"));
+      }
+    } catch (IOException e) {
+      err.println("twinline test: cannot write the results: " + e.getMessage());
+      return EXIT_BAD_INPUT;
+    }
+    boolean passed = results.stream().allMatch(SuiteResult::passed);
+    long ran = results.stream().mapToLong(r -> r.sequences().size()).sum();
+    if (ran == 0) {
+      err.println("twinline test: no sequence matched" + (tags.isEmpty() ? "" : " the tags "
+          + String.join(", ", tags)));
+      return EXIT_BAD_INPUT;
+    }
+    return passed ? 0 : EXIT_FAILED;
+  }
+
+  /** The sequence files among {@code paths}: files as given, folders searched. */
+  static List<Path> sequenceFiles(List<String> paths) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (String name : paths) {
+      Path path = Path.of(name);
+      if (Files.isDirectory(path)) {
+        try (Stream<Path> walk = Files.walk(path)) {
+          for (Path candidate : walk.filter(p -> p.toString().endsWith(".yaml")
+              || p.toString().endsWith(".yml")).sorted().toList()) {
+            if (SequenceReader.isSequenceFile(Files.readString(candidate))) {
+              files.add(candidate);
+            }
+          }
+        }
+      } else if (Files.exists(path)) {
+        files.add(path);
+      } else {
+        throw new IllegalArgumentException("no such file or folder: " + name);
+      }
+    }
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("no sequence files in " + String.join(", ", paths)
+          + " (a sequence file is YAML with 'sequences:')");
+    }
+    return files;
+  }
+
+  private static void print(PrintWriter out, SuiteResult result) {
+    out.printf("%s: line %s, controller %s, seed %d%n", result.file(), result.line(),
+        result.controller(), result.seed());
+    for (SequenceResult sequence : result.sequences()) {
+      out.printf("  %-5s %s  (%s simulated)%n", label(sequence.status()), sequence.name(),
+          SimTime.format(sequence.simNanos()));
+      sequence.failure().ifPresent(f -> {
+        out.printf("        %s:%d:%d: %s%n", f.location().file(), f.location().line(),
+            f.location().column(), f.message());
+      });
+    }
+    out.flush();
+  }
+
+  private static String label(Status status) {
+    return switch (status) {
+      case PASSED -> "PASS";
+      case FAILED -> "FAIL";
+      case ERROR -> "ERROR";
+      case SKIPPED -> "SKIP";
+    };
+  }
+
+  private static void summary(PrintWriter out, List<SuiteResult> results, long wallNanos) {
+    long passed = results.stream().mapToLong(r -> r.count(Status.PASSED)).sum();
+    long failed = results.stream().mapToLong(r -> r.count(Status.FAILED)).sum();
+    long errors = results.stream().mapToLong(r -> r.count(Status.ERROR)).sum();
+    long simulated = results.stream().flatMap(r -> r.sequences().stream())
+        .mapToLong(SequenceResult::simNanos).sum();
+    out.printf("%d sequence%s: %d passed, %d failed, %d error%s (%s simulated in %.1f s)%n",
+        passed + failed + errors, passed + failed + errors == 1 ? "" : "s", passed, failed,
+        errors, errors == 1 ? "" : "s", SimTime.format(simulated), wallNanos / 1e9);
+  }
+}
