@@ -76,7 +76,7 @@ public final class HtmlReport {
     counts(out, count(suites, Status.PASSED), count(suites, Status.FAILED),
         count(suites, Status.ERROR), count(suites, Status.SKIPPED));
     out.close();
-    out.element("p", sequences + " sequences in " + suites.size()
+    out.element("p", sequences + (sequences == 1 ? " sequence in " : " sequences in ") + suites.size()
         + (suites.size() == 1 ? " suite" : " suites") + "; simulated time " + SimTime.format(sim)
         + ", wall time " + wall(wall), "class", "times");
     out.close();

@@ -23,8 +23,11 @@ import java.util.function.Supplier;
  */
 public final class SuiteRunner {
 
-  /** How much simulated time before a failure the report's chart shows. */
+  /** How much simulated time before a failure the report's chart shows at most. */
   static final long TIMELINE_BEFORE = SimTime.seconds(10);
+
+  /** How much it shows before the failing step began. */
+  static final long TIMELINE_LEAD = SimTime.millis(500);
 
   /** How many events before a failure the report lists. */
   static final int LAST_EVENTS = 25;
@@ -108,13 +111,13 @@ public final class SuiteRunner {
     } catch (SequenceFailure e) {
       status = Status.FAILED;
       failure = failure(harness, recorder.innermost(), e.getMessage(), e.time(), e.signals(),
-          sequence);
+          sequence, recorder.innermostStart());
       recorder.failed(harness.now(), Status.FAILED, e.getMessage());
     } catch (RuntimeException e) {
       status = Status.ERROR;
       String message = describe(e);
-      failure =
-          failure(harness, recorder.innermost(), message, harness.now(), List.of(), sequence);
+      failure = failure(harness, recorder.innermost(), message, harness.now(), List.of(),
+          sequence, recorder.innermostStart());
       recorder.failed(harness.now(), Status.ERROR, message);
     }
     for (Step skipped : all.subList(next, all.size())) {
@@ -132,7 +135,8 @@ public final class SuiteRunner {
         recorder.failed(harness.now(), Status.ERROR, message);
         if (status == Status.PASSED) {
           status = Status.ERROR;
-          failure = failure(harness, culprit, message, harness.now(), List.of(), sequence);
+          failure = failure(harness, culprit, message, harness.now(), List.of(), sequence,
+              harness.now());
         }
         break;
       }
@@ -152,14 +156,17 @@ public final class SuiteRunner {
       String message,
       long time,
       List<String> signals,
-      SuiteSpec.Sequence sequence) {
+      SuiteSpec.Sequence sequence,
+      long stepStart) {
     SourceLocation location = step == null ? sequence.location() : step.location();
     Set<String> chart = new LinkedHashSet<>(signals);
     for (Step s : sequence.steps()) {
       chart.addAll(signalsOf(s));
     }
     List<String> shown = chart.stream().limit(TIMELINE_SIGNALS).toList();
-    return new Failure(message, location, time, timeline(harness, shown, time),
+    long from = Math.max(0, Math.max(time - TIMELINE_BEFORE, Math.min(stepStart, time)
+        - TIMELINE_LEAD));
+    return new Failure(message, location, time, timeline(harness, shown, from, time),
         lastEvents(harness, time));
   }
 
@@ -180,8 +187,7 @@ public final class SuiteRunner {
     return paths;
   }
 
-  private static Timeline timeline(Harness harness, List<String> paths, long marker) {
-    long from = Math.max(0, marker - TIMELINE_BEFORE);
+  private static Timeline timeline(Harness harness, List<String> paths, long from, long marker) {
     long to = Math.max(harness.now(), marker);
     List<Timeline.Series> series = new ArrayList<>();
     for (String name : paths) {
@@ -251,6 +257,11 @@ public final class SuiteRunner {
       Frame frame = running.pop();
       results.add(new StepResult(step.location(), step.text(), Status.PASSED, frame.start(),
           time, ""));
+    }
+
+    /** When the innermost step running began, or -1. */
+    long innermostStart() {
+      return running.isEmpty() ? -1 : running.peek().start();
     }
 
     /** The innermost step running (the one that failed), or null. */
