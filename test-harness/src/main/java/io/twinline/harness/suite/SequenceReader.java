@@ -166,13 +166,12 @@ public final class SequenceReader {
       }
       return LineDefinitions.example(name);
     } catch (InvalidDefinitionException e) {
-      if (Files.exists(path)) {
-        e.problems().forEach(problems::add);
-      } else {
-        top.problem("line", "there is no line file '" + name + "' (looked in " + folder
-            + " and among the example lines)", "give the path of the line file, relative to"
-            + " this file");
-      }
+      e.problems().forEach(problems::add);
+      return null;
+    } catch (IllegalArgumentException e) {
+      top.problem("line", "there is no line file '" + name + "' (looked in " + folder
+          + " and among the example lines)", "give the path of the line file, relative to"
+          + " this file");
       return null;
     }
   }
