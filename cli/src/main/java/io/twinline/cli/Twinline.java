@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       ValidateCommand.class,
       TestCommand.class,
+      FuzzCommand.class,
       BenchCommand.class,
       HashPasswordCommand.class,
       CommandLine.HelpCommand.class

@@ -125,6 +125,7 @@ public final class SequenceReader {
     Optional<YamlList> setupList = top.list("setup", false, "");
     Optional<YamlList> teardownList = top.list("teardown", false, "");
     Optional<YamlList> sequenceList = top.list("sequences", true, "");
+    Optional<YamlMap> fuzzMap = top.map("fuzz", false, "{duration: 10 min, actions: [...]}");
     top.finish();
 
     line = lineOverride != null ? lineOverride : lineName.map(n -> loadLine(n, folder, top))
@@ -151,8 +152,9 @@ public final class SequenceReader {
         sequences.addAll(sequence(items.get(i), "sequences[" + i + "]", names));
       }
     }
+    Optional<FuzzSpec> fuzz = fuzzMap.flatMap(m -> fuzz(m, setup));
     problems.throwIfAny();
-    return new SuiteSpec(file, line, controller, scan, setup, teardown, sequences);
+    return new SuiteSpec(file, line, controller, scan, setup, teardown, sequences, fuzz);
   }
 
   private LineDefinition loadLine(String name, Path folder, MapReader top) {
@@ -595,6 +597,116 @@ public final class SequenceReader {
     List<Step> inner = steps(steps.get(), path + ".steps", Map.of());
     return Optional.of(new Step.Repeat(at, "repeat " + times.get() + " times",
         times.get().intValue(), inner));
+  }
+
+  // --- fuzz ---------------------------------------------------------------------------------
+
+  private Optional<FuzzSpec> fuzz(YamlMap map, List<Step> setup) {
+    MapReader f = new MapReader(map, "fuzz", "a fuzz campaign", problems);
+    Optional<Duration> duration = f.duration("duration", true, false, "10 min");
+    Optional<YamlList> actions = f.list("actions", false, "");
+    Optional<YamlList> faults = f.list("faults", false, "");
+    Optional<YamlList> invariants = f.list("invariants", false, "");
+    f.finish();
+    List<FuzzSpec.Action> all = new ArrayList<>();
+    actions.ifPresent(list -> {
+      for (int i = 0; i < list.items().size(); i++) {
+        fuzzAction(list.items().get(i), "fuzz.actions[" + i + "]").ifPresent(all::add);
+      }
+    });
+    faults.ifPresent(list -> {
+      for (int i = 0; i < list.items().size(); i++) {
+        fuzzFault(list.items().get(i), "fuzz.faults[" + i + "]").ifPresent(all::add);
+      }
+    });
+    if (actions.isEmpty() && faults.isEmpty()) {
+      f.problem("actions", "a fuzz campaign needs 'actions' or 'faults' to do at random",
+          "e.g. actions: [{pulse: StartButton, for: 200 ms, every: 30 s}]");
+    }
+    List<Condition> conditions = new ArrayList<>();
+    for (Step step : setup) {
+      if (step instanceof Step.Never never) {
+        conditions.add(never.condition());
+      }
+    }
+    invariants.ifPresent(list -> {
+      for (int i = 0; i < list.items().size(); i++) {
+        YamlNode item = list.items().get(i);
+        if (item instanceof YamlScalar scalar) {
+          condition(scalar, "fuzz.invariants[" + i + "]").ifPresent(conditions::add);
+        } else {
+          problems.add(item.location(), "fuzz.invariants[" + i + "]",
+              "an invariant is a condition that must never hold", "e.g. 'A/Extend && A/Retract'");
+        }
+      }
+    });
+    if (conditions.isEmpty()) {
+      f.problem("invariants", "a fuzz campaign checks the 'never:' invariants of 'setup:' and"
+          + " 'fuzz: invariants:', and this file has none", "add what must never happen");
+    }
+    return duration.map(d -> new FuzzSpec(map.location(), d, all, conditions));
+  }
+
+  private Optional<FuzzSpec.Action> fuzzAction(YamlNode node, String path) {
+    if (!(node instanceof YamlMap map)) {
+      problems.add(node.location(), path, "a random action must be a mapping",
+          "e.g. {pulse: StartButton, for: 200 ms, every: 30 s}");
+      return Optional.empty();
+    }
+    List<String> kinds = map.keys().stream()
+        .filter(k -> List.of("pulse", "hold", "operate").contains(k)).toList();
+    if (kinds.size() != 1) {
+      problems.add(map.location(), path, "a random action is one of pulse, hold or operate",
+          "e.g. {hold: EStop, for: 3 s, every: 5 min}");
+      return Optional.empty();
+    }
+    String kind = kinds.get(0);
+    MapReader a = new MapReader(map, path, "a random '" + kind + "'", problems);
+    Optional<Duration> every = a.duration("every", true, false, "1 min");
+    Optional<FuzzSpec.Action> action = switch (kind) {
+      case "pulse" -> pulse(a, map.location()).map(p -> (Step.Pulse) p)
+          .flatMap(p -> every.map(e -> new FuzzSpec.Action(map.location(), FuzzSpec.Kind.PULSE,
+              p.name(), "pulse", p.length(), e, null)));
+      case "hold" -> {
+        Optional<String> device = a.text("hold", true, "EStop");
+        Optional<Duration> length = a.duration("for", true, false, "3 s");
+        boolean ok = device.isPresent() && isDevice(device.get(), a, "hold", "press")
+            && isDevice(device.get(), a, "hold", "release");
+        yield ok && length.isPresent() && every.isPresent()
+            ? Optional.of(new FuzzSpec.Action(map.location(), FuzzSpec.Kind.HOLD, device.get(),
+                "hold", length.get(), every.get(), null))
+            : Optional.empty();
+      }
+      default -> operate(a, map.location()).map(o -> (Step.Operate) o)
+          .flatMap(o -> every.map(e -> new FuzzSpec.Action(map.location(),
+              FuzzSpec.Kind.OPERATE, o.device(), o.action(), Duration.ZERO, e, null)));
+    };
+    a.finish();
+    return action;
+  }
+
+  private Optional<FuzzSpec.Action> fuzzFault(YamlNode node, String path) {
+    if (!(node instanceof YamlMap map)) {
+      problems.add(node.location(), path, "a random fault must be a mapping",
+          "e.g. {fault: {id: Jam, target: Infeed, kind: jam}, for: 20 s, every: 5 min}");
+      return Optional.empty();
+    }
+    MapReader a = new MapReader(map, path, "a random fault", problems);
+    Optional<YamlNode> faultNode = a.node("fault");
+    Optional<Duration> length = a.duration("for", true, false, "20 s");
+    Optional<Duration> every = a.duration("every", true, false, "5 min");
+    a.finish();
+    if (faultNode.isEmpty()) {
+      a.problem("fault", "a random fault needs 'fault:'", "e.g. {id: Jam, target: Infeed,"
+          + " kind: jam}");
+      return Optional.empty();
+    }
+    Optional<FaultSpec> fault = LineReader.readFault(faultNode.get(), line, problems);
+    if (fault.isEmpty() || length.isEmpty() || every.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new FuzzSpec.Action(map.location(), FuzzSpec.Kind.FAULT,
+        fault.get().target(), "fault", length.get(), every.get(), fault.get()));
   }
 
   // --- parameters -----------------------------------------------------------------------------

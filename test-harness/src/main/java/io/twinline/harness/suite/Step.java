@@ -44,6 +44,17 @@ public sealed interface Step {
     }
   }
 
+  /** Press a device, hold it for {@code length}, release it (a fuzz campaign's e-stop). */
+  record Hold(SourceLocation location, String text, String device, Duration length)
+      implements Step {
+    @Override
+    public void run(Harness harness, StepListener listener) {
+      harness.press(device);
+      harness.waitFor(length);
+      harness.release(device);
+    }
+  }
+
   /** {@code press: B}, {@code release: B}, {@code operate: Mode} with {@code action: select:Auto}. */
   record Operate(SourceLocation location, String text, String device, String action)
       implements Step {

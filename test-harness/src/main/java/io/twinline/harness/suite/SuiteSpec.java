@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param scan the controller's scan period
  * @param setup steps before every sequence
  * @param teardown steps after every sequence, also after a failure
+ * @param fuzz the randomised campaign ({@code twinline fuzz}), if the file has one
  */
 public record SuiteSpec(
     String file,
@@ -23,7 +24,8 @@ public record SuiteSpec(
     Duration scan,
     List<Step> setup,
     List<Step> teardown,
-    List<Sequence> sequences) {
+    List<Sequence> sequences,
+    Optional<FuzzSpec> fuzz) {
 
   /** One sequence (a parameterised sequence gives one per case). */
   public record Sequence(String name, SourceLocation location, List<String> tags, List<Step> steps) {}
