@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       TestCommand.class,
       FuzzCommand.class,
+      PlcCommand.class,
       BenchCommand.class,
       HashPasswordCommand.class,
       CommandLine.HelpCommand.class

@@ -366,28 +366,7 @@ public final class SimulationRunner implements AutoCloseable {
     try {
       session.start();
       clock.anchor(session.now());
-      while (!stopRequested) {
-        runControls();
-        if (paused && stepTarget < 0) {
-          session.publishNow();
-          LockSupport.park(this);
-          continue;
-        }
-        Clock pacing = stepTarget >= 0 ? virtualClock : clock;
-        long next = session.nextEventTime();
-        if (stepTarget >= 0 && next > stepTarget) {
-          session.runUntil(stepTarget);
-          finishStep();
-          continue;
-        }
-        if (next > session.now()) {
-          session.publishIfDue();
-          if (!pacing.awaitSimTime(next)) {
-            continue;
-          }
-        }
-        session.step();
-      }
+      advance(p -> false, Long.MAX_VALUE);
       session.publishNow();
       state = RunnerState.STOPPED;
       termination.complete(null);
@@ -402,6 +381,112 @@ public final class SimulationRunner implements AutoCloseable {
     } finally {
       abandonControls();
     }
+  }
+
+  /**
+   * Runs the simulation, paced by the clock, with controls handled, writes applied and changes
+   * published as usual, until {@code stop} holds after an event, simulated time reaches {@code
+   * deadline}, or the runner is stopped. Simulation thread only.
+   *
+   * @return whether {@code stop} came true
+   */
+  private boolean advance(Predicate<Plant> stop, long deadline) throws InterruptedException {
+    while (!stopRequested) {
+      runControls();
+      if (paused && stepTarget < 0) {
+        session.publishNow();
+        LockSupport.park(this);
+        if (Thread.interrupted()) {
+          throw new InterruptedException();
+        }
+        continue;
+      }
+      Clock pacing = stepTarget >= 0 ? virtualClock : clock;
+      long next = session.nextEventTime();
+      if (stepTarget >= 0 && next > stepTarget) {
+        session.runUntil(stepTarget);
+        finishStep();
+        continue;
+      }
+      if (next > deadline) {
+        session.publishIfDue();
+        if (!pacing.awaitSimTime(deadline)) {
+          continue;
+        }
+        session.runUntil(deadline);
+        return stop.test(plant);
+      }
+      if (next > session.now()) {
+        session.publishIfDue();
+        if (!pacing.awaitSimTime(next)) {
+          continue;
+        }
+      }
+      session.step();
+      if (stop.test(plant)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // --- scripts --------------------------------------------------------------------------------
+
+  /** What a script running on the simulation thread can do. */
+  public interface ScriptContext {
+
+    /** The session, to read and act on the plant between two runs of the simulation. */
+    Session session();
+
+    /**
+     * Lets the simulation run, paced as the runner's time mode says and serving everyone as
+     * usual, until {@code stop} holds after an event, or {@code timeout} of simulated time.
+     *
+     * @return whether {@code stop} came true (false on timeout or when the runner stops)
+     */
+    boolean runUntil(Predicate<Plant> stop, long timeout);
+  }
+
+  private boolean scriptRunning;
+
+  /**
+   * Runs {@code script} on the simulation thread: a harness driving the served line in real time,
+   * say. While the script waits in {@link ScriptContext#runUntil}, the simulation runs as usual:
+   * clients write, subscribe and call methods. One script at a time.
+   */
+  public <T> CompletableFuture<T> runScript(Function<ScriptContext, T> script) {
+    return control(
+        () -> {
+          if (scriptRunning) {
+            throw new IllegalStateException("another script is running");
+          }
+          scriptRunning = true;
+          try {
+            return script.apply(new ScriptContext() {
+              @Override
+              public Session session() {
+                return session;
+              }
+
+              @Override
+              public boolean runUntil(Predicate<Plant> stop, long timeout) {
+                if (stop.test(plant)) {
+                  return true;
+                }
+                long deadline = timeout > Long.MAX_VALUE - session.now()
+                    ? Long.MAX_VALUE : session.now() + timeout;
+                try {
+                  return advance(stop, deadline);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  return false;
+                }
+              }
+            });
+          } finally {
+            scriptRunning = false;
+          }
+        });
   }
 
   private void runControls() {

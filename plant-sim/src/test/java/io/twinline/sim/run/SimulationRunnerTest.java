@@ -12,6 +12,7 @@ import io.twinline.sim.plant.TestLines;
 import io.twinline.sim.signal.ChangeSet;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -163,5 +164,34 @@ class SimulationRunnerTest {
     assertThat(runner.termination()).isCompleted();
     assertThat(runner.state()).isEqualTo(RunnerState.STOPPED);
     assertThatThrownBy(() -> runner.call(p -> 1).join()).hasMessageContaining("not running");
+  }
+
+  @Test
+  void aScriptDrivesTheLineOnTheSimulationThreadWhileTheRunnerServesOthers() throws Exception {
+    SimulationRunner runner = new SimulationRunner(TestLines.plant(LINE), TimeMode.SCALED, 50.0);
+    this.runner = runner;
+    runner.start();
+
+    CompletableFuture<Long> arrival =
+        runner.runScript(
+            ctx -> {
+              ctx.session().apply(new SetSignal(SignalPath.parse("Belt/MotorOn"), true));
+              long start = ctx.session().now();
+              boolean arrived =
+                  ctx.runUntil(p -> p.signal("Belt/AtEnd").booleanValue(), seconds(60));
+              return arrived ? ctx.session().now() - start : -1;
+            });
+    // Meanwhile the runner answers other threads and time goes on.
+    await().until(() -> runner.simTime() > seconds(1));
+    assertThat(runner.call(p -> p.signal("Belt/MotorOn").booleanValue())
+        .get(5, TimeUnit.SECONDS)).isTrue();
+
+    // 2.0 m at 0.5 m/s: the box on the belt reaches the eye 4 s later (scaled 50x).
+    assertThat(arrival.get(10, TimeUnit.SECONDS)).isEqualTo(seconds(4));
+    // A script that waits for what does not come gets false when its time is up.
+    long before = runner.simTime();
+    assertThat(runner.runScript(ctx -> ctx.runUntil(p -> false, seconds(2)))
+        .get(10, TimeUnit.SECONDS)).isFalse();
+    assertThat(runner.simTime()).isGreaterThanOrEqualTo(before + seconds(2));
   }
 }

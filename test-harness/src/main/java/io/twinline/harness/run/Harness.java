@@ -94,6 +94,17 @@ public final class Harness implements AutoCloseable {
     return new Builder(line);
   }
 
+  /**
+   * A harness on the line a {@link io.twinline.sim.run.SimulationRunner} serves, from a script on
+   * its simulation thread ({@link io.twinline.sim.run.SimulationRunner#runScript}): the controller
+   * is whatever PLC is connected over OPC UA, and time runs as the runner's time mode says (real
+   * time, usually). Create it after a reset, for a fresh plant.
+   */
+  public static Harness attach(io.twinline.sim.run.SimulationRunner.ScriptContext context) {
+    return new Harness(context.session(), Optional.empty(), Duration.ofMillis(10),
+        context::runUntil);
+  }
+
   /** The example line {@code name} (e.g. {@code bottling-line.yaml}). */
   public static Builder onExample(String name) throws InvalidDefinitionException {
     return new Builder(LineDefinitions.example(name));
@@ -122,9 +133,22 @@ public final class Harness implements AutoCloseable {
   private boolean acting;
   private long violatedAt;
 
+  /** Runs the simulation until a condition or a timeout: in process, or a served runner's. */
+  private interface Driver {
+    boolean runUntil(java.util.function.Predicate<Plant> stop, long timeout);
+  }
+
+  private final Driver driver;
+
   private Harness(LineDefinition line, Optional<ControlProgram> controller, Duration scan) {
-    this.line = line;
-    this.session = new Session(line);
+    this(new Session(line), controller, scan, null);
+  }
+
+  private Harness(
+      Session session, Optional<ControlProgram> controller, Duration scan, Driver driver) {
+    this.session = session;
+    this.line = session.plant().definition();
+    this.driver = driver != null ? driver : session::runUntil;
     this.plant = session.plant();
     List<SignalDefinition> definitions =
         plant.signals().all().stream().map(Signal::definition).toList();
@@ -538,7 +562,7 @@ public final class Harness implements AutoCloseable {
   private boolean run(BooleanSupplier stop, long timeout) {
     checkInvariants();
     boolean stopped =
-        session.runUntil(
+        driver.runUntil(
             p -> {
               if (session.nextEventTime() == session.now()) {
                 return false; // the instant is not over

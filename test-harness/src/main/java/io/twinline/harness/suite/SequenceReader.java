@@ -57,6 +57,9 @@ public final class SequenceReader {
           "clear-fault", "load-recipe", "expect", "never", "expect-count", "expect-order",
           "repeat");
 
+  /** Keys that go with an action. */
+  static final List<String> MODIFIERS = List.of("to", "for", "action", "within", "after", "steps");
+
   private static final Pattern PARAMETER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
   private final String file;
@@ -210,6 +213,10 @@ public final class SequenceReader {
     }
     List<SuiteSpec.Sequence> result = new ArrayList<>();
     List<YamlNode> items = cases.get().items();
+    if (items.isEmpty()) {
+      s.problem("cases", "'cases' is empty, so the sequence would not run",
+          "give at least one case, or remove 'cases:'");
+    }
     for (int i = 0; i < items.size(); i++) {
       String casePath = path + ".cases[" + i + "]";
       if (!(items.get(i) instanceof YamlMap caseMap)) {
@@ -249,8 +256,14 @@ public final class SequenceReader {
       return Optional.empty();
     }
     List<String> actions = map.keys().stream().filter(ACTIONS::contains).toList();
+    if (map.keys().isEmpty()) {
+      problems.add(map.location(), path, "a step needs an action, this one is empty",
+          "e.g. '- press: StartButton'");
+      return Optional.empty();
+    }
     if (actions.size() != 1) {
-      String unknown = map.keys().iterator().next();
+      String unknown = map.keys().stream().filter(k -> !MODIFIERS.contains(k)).findFirst()
+          .orElse(map.keys().iterator().next());
       problems.add(map.location(), path,
           actions.isEmpty()
               ? "a step needs an action; '" + unknown + "' is not one"
@@ -261,7 +274,8 @@ public final class SequenceReader {
       return Optional.empty();
     }
     String action = actions.get(0);
-    MapReader s = new MapReader(map, path, "a '" + action + "' step", problems);
+    MapReader s = new MapReader(map, path,
+        ("aeiou".indexOf(action.charAt(0)) >= 0 ? "an '" : "a '") + action + "' step", problems);
     SourceLocation at = map.location();
     Optional<Step> step = switch (action) {
       case "set" -> set(s, at);
@@ -310,6 +324,12 @@ public final class SequenceReader {
           .ifPresent(v -> values.put(scalar.text(), v));
     }
     if (values.isEmpty()) {
+      boolean emptyMap = node.get() instanceof YamlMap m && m.keys().isEmpty();
+      boolean neither = !(node.get() instanceof YamlMap) && !(node.get() instanceof YamlScalar);
+      if (emptyMap || neither) {
+        s.problem("set", "'set' needs the signals and their values",
+            "e.g. 'set: {Cell/Setpoint: 60}' or 'set: Cell/Setpoint' with 'to: 60'");
+      }
       return Optional.empty();
     }
     StringBuilder text = new StringBuilder("set ");

@@ -93,7 +93,11 @@ public final class SuiteRunner {
         System.nanoTime() - wallStart);
   }
 
-  private SequenceResult run(SuiteSpec suite, SuiteSpec.Sequence sequence, Harness harness) {
+  /**
+   * Runs one sequence of {@code suite} on {@code harness}: setup, steps, teardown. For harnesses
+   * made elsewhere, such as one attached to a served line ({@link Harness#attach}).
+   */
+  public SequenceResult run(SuiteSpec suite, SuiteSpec.Sequence sequence, Harness harness) {
     long wallStart = System.nanoTime();
     Recorder recorder = new Recorder();
     Status status = Status.PASSED;

@@ -1,0 +1,96 @@
+package io.twinline.cli;
+
+import io.twinline.harness.controller.ControlProgram;
+import io.twinline.harness.controller.Controllers;
+import io.twinline.harness.controller.OpcUaSoftPlc;
+import io.twinline.line.units.Quantities;
+import io.twinline.line.units.QuantityFormatException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code twinline plc}: a soft PLC that runs a control program as an OPC UA client of a Twinline
+ * server, until Ctrl-C: {@code ./twinline serve} in one terminal, {@code ./twinline plc
+ * --controller reference} in another, and the demo line runs.
+ */
+@Command(
+    name = "plc",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a control program as a soft PLC connected over OPC UA to a Twinline server, until",
+      "Ctrl-C. It scans every --scan of wall-clock time and writes its outputs to the server."
+    })
+final class PlcCommand implements Callable<Integer> {
+
+  @Option(
+      names = {"-e", "--endpoint"},
+      paramLabel = "URL",
+      description = "The server's endpoint (default: ${DEFAULT-VALUE}).")
+  String endpoint = "opc.tcp://localhost:4840/twinline";
+
+  @Option(
+      names = {"-c", "--controller"},
+      paramLabel = "CLASS",
+      description = "A ControlProgram class name, or 'reference' for the served example line's"
+          + " reference program (default: ${DEFAULT-VALUE}).")
+  String controller = "reference";
+
+  @Option(names = "--scan", paramLabel = "TIME",
+      description = "Scan period (default: ${DEFAULT-VALUE}).")
+  String scan = "10 ms";
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Duration period;
+    try {
+      period = Quantities.duration(scan);
+    } catch (QuantityFormatException e) {
+      err.println("twinline plc: --scan: " + e.getMessage());
+      err.flush();
+      return ServeCommand.EXIT_BAD_INPUT;
+    }
+    OpcUaSoftPlc plc;
+    try {
+      // Connect once to learn the line's name, for 'reference'.
+      ControlProgram program;
+      String line;
+      try (OpcUaSoftPlc probe = OpcUaSoftPlc.connect(endpoint, io -> { }, Duration.ofHours(1))) {
+        line = probe.line();
+      }
+      Optional<Supplier<ControlProgram>> chosen = Controllers.resolve(controller, line);
+      if (chosen.isEmpty()) {
+        err.println("twinline plc: --controller none leaves nothing to run");
+        err.flush();
+        return ServeCommand.EXIT_BAD_INPUT;
+      }
+      program = chosen.get().get();
+      plc = OpcUaSoftPlc.connect(endpoint, program, period);
+      out.printf("Soft PLC running %s on line %s at %s, scanning every %s. Ctrl-C stops it.%n",
+          program.getClass().getName(), line, endpoint, scan);
+      out.flush();
+    } catch (IllegalArgumentException e) {
+      err.println("twinline plc: " + e.getMessage());
+      err.flush();
+      return ServeCommand.EXIT_BAD_INPUT;
+    } catch (Exception e) {
+      err.println("twinline plc: cannot connect to " + endpoint + ": " + e.getMessage());
+      err.flush();
+      return ServeCommand.EXIT_BAD_INPUT;
+    }
+    OpcUaSoftPlc running = plc;
+    Runtime.getRuntime().addShutdownHook(new Thread(running::close, "twinline-plc-shutdown"));
+    Thread.currentThread().join();
+    return 0;
+  }
+}

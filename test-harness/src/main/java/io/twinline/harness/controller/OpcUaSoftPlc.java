@@ -1,0 +1,355 @@
+package io.twinline.harness.controller;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
+import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
+import org.eclipse.milo.opcua.sdk.core.AccessLevel;
+import org.eclipse.milo.opcua.stack.core.AttributeId;
+import org.eclipse.milo.opcua.stack.core.NodeIds;
+import org.eclipse.milo.opcua.stack.core.UaException;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
+import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
+import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
+import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UByte;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UShort;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.NodeClass;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
+import org.eclipse.milo.opcua.stack.core.types.structured.ReadValueId;
+import org.eclipse.milo.opcua.stack.core.types.structured.ReferenceDescription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link ControlProgram} as a real OPC UA client of a Twinline server, the way a PLC with
+ * an OPC UA client does: it subscribes to every signal of the served line, and every scan period
+ * (wall-clock time) it scans the program against the latest values and writes the outputs that
+ * changed, in one Write request. It tests the network path the in-process {@link SoftPlc} skips.
+ *
+ * <p>{@link ProcessImage#now()} is this PLC's own clock (nanoseconds since it started), as a PLC's
+ * timers are; the server's simulated time is not involved.
+ */
+public final class OpcUaSoftPlc implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OpcUaSoftPlc.class);
+  private static final String NAMESPACE_URI = "urn:twinline";
+
+  /** One variable of the served line. */
+  private record Variable(NodeId node, String path, NodeId dataType, boolean writable) {}
+
+  private final OpcUaClient client;
+  private final ControlProgram program;
+  private final Map<String, Variable> byName = new HashMap<>();
+  private final Map<NodeId, Object> values = new ConcurrentHashMap<>();
+  private final Map<NodeId, Object> written = new HashMap<>();
+  private final ScheduledExecutorService scanner;
+  private final ScheduledFuture<?> scanning;
+  private final long started = System.nanoTime();
+  private final AtomicLong scans = new AtomicLong();
+  private final AtomicLong failedWrites = new AtomicLong();
+  private final String line;
+  private boolean initialised;
+
+  private OpcUaSoftPlc(OpcUaClient client, ControlProgram program, Duration scan)
+      throws UaException {
+    this.client = client;
+    this.program = program;
+    UShort ns = client.getNamespaceTable().getIndex(NAMESPACE_URI);
+    if (ns == null) {
+      throw new UaException(org.eclipse.milo.opcua.stack.core.StatusCodes.Bad_NotFound,
+          "the server has no namespace " + NAMESPACE_URI + "; is it a Twinline server?");
+    }
+    NodeId root = new NodeId(ns, "Twinline");
+    this.line = browse(root).stream()
+        .map(r -> r.getBrowseName().name())
+        .filter(n -> !n.equals("Simulation"))
+        .findFirst()
+        .orElseThrow(() -> new UaException(
+            org.eclipse.milo.opcua.stack.core.StatusCodes.Bad_NotFound, "no line served"));
+    collect(new NodeId(ns, line));
+    subscribe(scan);
+    this.scanner = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "opcua-soft-plc");
+      t.setDaemon(true);
+      return t;
+    });
+    this.scanning = scanner.scheduleAtFixedRate(this::scanQuietly, scan.toNanos(),
+        scan.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * Connects to {@code endpointUrl} (security None, anonymous), subscribes to the line's signals
+   * and starts scanning {@code program} every {@code scan}.
+   */
+  public static OpcUaSoftPlc connect(String endpointUrl, ControlProgram program, Duration scan)
+      throws UaException {
+    OpcUaClient client = OpcUaClient.create(endpointUrl);
+    client.connect();
+    try {
+      return new OpcUaSoftPlc(client, program, scan);
+    } catch (UaException | RuntimeException e) {
+      client.disconnect();
+      throw e;
+    }
+  }
+
+  /** The name of the line the server serves. */
+  public String line() {
+    return line;
+  }
+
+  public long scans() {
+    return scans.get();
+  }
+
+  /** Writes the server refused (for example to an input). */
+  public long failedWrites() {
+    return failedWrites.get();
+  }
+
+  private List<ReferenceDescription> browse(NodeId node) throws UaException {
+    return client.getAddressSpace().browse(node);
+  }
+
+  /**
+   * Collects the line's variables: {@code <Component>/<Signal>} from the component folders, and
+   * the tag aliases from the {@code Tags} folder under their tag names (an alias node reads and
+   * writes the same signal).
+   */
+  private void collect(NodeId lineFolder) throws UaException {
+    for (ReferenceDescription r : browse(lineFolder)) {
+      Optional<NodeId> id = r.getNodeId().toNodeId(client.getNamespaceTable());
+      if (id.isPresent() && r.getNodeClass() == NodeClass.Object) {
+        String folder = r.getBrowseName().name();
+        collectVariables(id.get(), folder.equals("Tags") ? "" : folder + "/");
+      }
+    }
+  }
+
+  private void collectVariables(NodeId folder, String prefix) throws UaException {
+    List<NodeId> nodes = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (ReferenceDescription r : browse(folder)) {
+      Optional<NodeId> id = r.getNodeId().toNodeId(client.getNamespaceTable());
+      if (id.isPresent() && r.getNodeClass() == NodeClass.Variable) {
+        nodes.add(id.get());
+        names.add(prefix + r.getBrowseName().name());
+      }
+    }
+    if (nodes.isEmpty()) {
+      return;
+    }
+    List<ReadValueId> reads = new ArrayList<>();
+    for (NodeId id : nodes) {
+      reads.add(new ReadValueId(id, AttributeId.DataType.uid(), null, null));
+      reads.add(new ReadValueId(id, AttributeId.UserAccessLevel.uid(), null, null));
+    }
+    DataValue[] results = client.read(0, TimestampsToReturn.Neither, reads).getResults();
+    for (int i = 0; i < nodes.size(); i++) {
+      NodeId type = (NodeId) results[2 * i].value().value();
+      Object level = results[2 * i + 1].value().value();
+      boolean writable = level instanceof UByte b
+          && AccessLevel.fromValue(b).contains(AccessLevel.CurrentWrite);
+      byName.put(names.get(i), new Variable(nodes.get(i), names.get(i), type, writable));
+    }
+  }
+
+  private void subscribe(Duration scan) throws UaException {
+    OpcUaSubscription subscription =
+        new OpcUaSubscription(client, Math.max(1.0, scan.toNanos() / 1e6));
+    subscription.create();
+    List<OpcUaMonitoredItem> items = new ArrayList<>();
+    for (Variable variable : byName.values()) {
+      OpcUaMonitoredItem item = OpcUaMonitoredItem.newDataItem(variable.node());
+      item.setSamplingInterval(0.0);
+      item.setQueueSize(Unsigned.uint(1));
+      item.setDataValueListener((i, value) -> {
+        if (value.statusCode() != null && value.statusCode().isGood()) {
+          values.put(variable.node(), value.value().value());
+        }
+      });
+      items.add(item);
+    }
+    subscription.addMonitoredItems(items);
+    subscription.synchronizeMonitoredItems();
+  }
+
+  private void scanQuietly() {
+    try {
+      scan();
+    } catch (RuntimeException e) {
+      LOG.warn("scan failed: {}", e.toString(), e);
+    }
+  }
+
+  private void scan() {
+    Image image = new Image(System.nanoTime() - started);
+    if (!initialised) {
+      initialised = true;
+      program.init(image);
+    }
+    program.scan(image);
+    scans.incrementAndGet();
+    List<NodeId> nodes = new ArrayList<>();
+    List<DataValue> out = new ArrayList<>();
+    image.writes.forEach((variable, value) -> {
+      if (!value.equals(written.get(variable.node()))) {
+        nodes.add(variable.node());
+        out.add(DataValue.valueOnly(new Variant(value)));
+      }
+    });
+    if (nodes.isEmpty()) {
+      return;
+    }
+    try {
+      List<StatusCode> results = client.writeValues(nodes, out);
+      for (int i = 0; i < results.size(); i++) {
+        if (results.get(i).isGood()) {
+          written.put(nodes.get(i), out.get(i).value().value());
+        } else {
+          failedWrites.incrementAndGet();
+          LOG.warn("write of {} refused: {}", nodes.get(i).getIdentifier(), results.get(i));
+        }
+      }
+    } catch (UaException e) {
+      LOG.warn("write failed: {}", e.getMessage());
+    }
+  }
+
+  /** The program's view during one scan. */
+  private final class Image implements ProcessImage {
+    private final long now;
+    private final Map<Variable, Object> writes = new LinkedHashMap<>();
+
+    Image(long now) {
+      this.now = now;
+    }
+
+    private Variable variable(String name) {
+      Variable v = byName.get(name);
+      if (v == null) {
+        throw new IllegalArgumentException("no signal '" + name + "' on line " + line);
+      }
+      return v;
+    }
+
+    private Object read(String name) {
+      Variable v = variable(name);
+      Object pending = writes.get(v);
+      return pending != null ? pending : values.get(v.node());
+    }
+
+    @Override
+    public long now() {
+      return now;
+    }
+
+    @Override
+    public boolean bool(String signal) {
+      return Boolean.TRUE.equals(read(signal));
+    }
+
+    @Override
+    public double number(String signal) {
+      Object v = read(signal);
+      return v instanceof Number n ? n.doubleValue() : Boolean.TRUE.equals(v) ? 1 : 0;
+    }
+
+    @Override
+    public int integer(String signal) {
+      return (int) Math.round(number(signal));
+    }
+
+    @Override
+    public String text(String signal) {
+      Object v = read(signal);
+      return v == null ? "" : v.toString();
+    }
+
+    private void write(String signal, Object value) {
+      Variable v = variable(signal);
+      if (!v.writable()) {
+        throw new IllegalArgumentException(signal + " is an input; only the plant drives it");
+      }
+      writes.put(v, convert(v.dataType(), value));
+    }
+
+    @Override
+    public void set(String signal, boolean value) {
+      write(signal, value);
+    }
+
+    @Override
+    public void set(String signal, double value) {
+      write(signal, value);
+    }
+
+    @Override
+    public void set(String signal, long value) {
+      write(signal, value);
+    }
+
+    @Override
+    public void set(String signal, String value) {
+      write(signal, value);
+    }
+  }
+
+  /** A value as the Java type of an OPC UA data type, so the server takes it. */
+  static Object convert(NodeId type, Object value) {
+    if (value instanceof Number n) {
+      if (NodeIds.Double.equals(type)) {
+        return n.doubleValue();
+      } else if (NodeIds.Float.equals(type)) {
+        return n.floatValue();
+      } else if (NodeIds.Int16.equals(type)) {
+        return n.shortValue();
+      } else if (NodeIds.Int32.equals(type)) {
+        return n.intValue();
+      } else if (NodeIds.Int64.equals(type)) {
+        return n.longValue();
+      } else if (NodeIds.SByte.equals(type)) {
+        return n.byteValue();
+      } else if (NodeIds.Byte.equals(type)) {
+        return Unsigned.ubyte(n.longValue());
+      } else if (NodeIds.UInt16.equals(type)) {
+        return Unsigned.ushort(n.intValue());
+      } else if (NodeIds.UInt32.equals(type)) {
+        return Unsigned.uint(n.longValue());
+      } else if (NodeIds.Boolean.equals(type)) {
+        return n.doubleValue() != 0;
+      }
+    }
+    return value;
+  }
+
+  @Override
+  public void close() {
+    scanning.cancel(false);
+    scanner.shutdown();
+    try {
+      scanner.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      client.disconnect();
+    } catch (UaException e) {
+      LOG.debug("disconnect: {}", e.getMessage());
+    }
+  }
+}
