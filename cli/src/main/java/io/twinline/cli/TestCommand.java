@@ -5,6 +5,8 @@ import io.twinline.harness.controller.Controllers;
 import io.twinline.harness.report.CoverageJson;
 import io.twinline.harness.report.HtmlReport;
 import io.twinline.harness.report.JUnitXml;
+import io.twinline.harness.run.Coverage;
+import io.twinline.harness.run.Harness;
 import io.twinline.harness.suite.SequenceReader;
 import io.twinline.harness.suite.SequenceResult;
 import io.twinline.harness.suite.Status;
@@ -15,15 +17,27 @@ import io.twinline.harness.suite.TraceFiles;
 import io.twinline.line.InvalidDefinitionException;
 import io.twinline.line.Problem;
 import io.twinline.line.model.LineDefinition;
+import io.twinline.line.units.Quantities;
+import io.twinline.line.units.QuantityFormatException;
+import io.twinline.opcua.ServerOptions;
+import io.twinline.opcua.TwinlineServer;
+import io.twinline.sim.plant.Plant;
+import io.twinline.sim.run.SimulationRunner;
+import io.twinline.sim.run.TimeMode;
 import io.twinline.sim.time.SimTime;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -96,6 +110,43 @@ final class TestCommand implements Callable<Integer> {
       description = "Write every sequence's full signal trace (JSON lines, one change per line).")
   Path trace;
 
+  @Option(
+      names = "--plc",
+      description = "Test a real PLC: serve the line over OPC UA (see --port), wait for the PLC"
+          + " to connect, and run the sequences in real time (or --speed), the line reset"
+          + " before each sequence. --controller does not apply.")
+  boolean plc;
+
+  @Option(names = "--port", paramLabel = "PORT",
+      description = "With --plc: the OPC UA port (default: ${DEFAULT-VALUE}; 0 picks one).")
+  int port = ServerOptions.DEFAULT_PORT;
+
+  @Option(names = "--bind", paramLabel = "ADDRESS",
+      description = "With --plc: the address to listen on (default: ${DEFAULT-VALUE}).")
+  String bind = "0.0.0.0";
+
+  @Option(names = "--hostname", paramLabel = "NAME",
+      description = "With --plc: the host name in the endpoint URL.")
+  String hostname;
+
+  @Option(names = "--pki", paramLabel = "DIR",
+      description = "With --plc: the PKI folder (default: ${DEFAULT-VALUE}).")
+  Path pki = Path.of("pki");
+
+  @Option(names = "--speed", paramLabel = "FACTOR",
+      description = "With --plc: simulated seconds per wall second (default: ${DEFAULT-VALUE}).")
+  double speed = 1.0;
+
+  @Option(names = "--wait-for-plc", paramLabel = "TIME",
+      description = "With --plc: how long to wait for the PLC's OPC UA session before the"
+          + " first sequence (default: ${DEFAULT-VALUE}; 0 s starts at once).")
+  String waitForPlc = "60 s";
+
+  @Option(names = "--settle", paramLabel = "TIME",
+      description = "With --plc: wall-clock time to give the PLC after it connected (to browse,"
+          + " subscribe, go to run) before the first sequence (default: ${DEFAULT-VALUE}).")
+  String settle = "2 s";
+
   @Spec CommandSpec spec;
 
   @Override
@@ -144,6 +195,9 @@ final class TestCommand implements Callable<Integer> {
       return EXIT_BAD_INPUT;
     }
 
+    if (plc) {
+      return runWithPlc(suites, out, err);
+    }
     List<SuiteResult> results = new ArrayList<>();
     long wallStart = System.nanoTime();
     for (SuiteSpec suite : suites) {
@@ -165,7 +219,10 @@ final class TestCommand implements Callable<Integer> {
       results.add(result);
       print(out, result);
     }
-    long wall = System.nanoTime() - wallStart;
+    return finish(results, System.nanoTime() - wallStart, out, err);
+  }
+
+  private int finish(List<SuiteResult> results, long wall, PrintWriter out, PrintWriter err) {
     summary(out, results, wall);
 
     try {
@@ -190,6 +247,113 @@ final class TestCommand implements Callable<Integer> {
       return EXIT_BAD_INPUT;
     }
     return passed ? 0 : EXIT_FAILED;
+  }
+
+  /**
+   * Serves the line the suites are for, waits for the PLC, and runs every sequence on the served
+   * line in real time: the plant is reset before each, the PLC stays connected.
+   */
+  private int runWithPlc(List<SuiteSpec> suites, PrintWriter out, PrintWriter err) {
+    LineDefinition line = suites.get(0).line();
+    for (SuiteSpec suite : suites) {
+      if (!suite.line().equals(line)) {
+        err.println("twinline test --plc: all files must be for one line; " + suite.file()
+            + " is for " + suite.line().name() + ", not " + line.name());
+        return EXIT_BAD_INPUT;
+      }
+    }
+    Duration wait;
+    Duration settleTime;
+    try {
+      wait = Quantities.duration(waitForPlc);
+      settleTime = Quantities.duration(settle);
+    } catch (QuantityFormatException e) {
+      err.println("twinline test: --wait-for-plc / --settle: " + e.getMessage());
+      return EXIT_BAD_INPUT;
+    }
+    if (!(speed > 0)) {
+      err.println("twinline test: --speed must be positive, was " + speed);
+      return EXIT_BAD_INPUT;
+    }
+    LineDefinition seeded = seed == null ? line : line.withSeed(seed);
+    SimulationRunner runner = new SimulationRunner(
+        Plant.build(seeded),
+        speed == 1.0 ? TimeMode.REALTIME : TimeMode.SCALED,
+        speed);
+    runner.start();
+    TwinlineServer server;
+    try {
+      ServerOptions options = ServerOptions.defaults()
+          .withPort(port).withBindAddress(bind).withPki(pki);
+      if (hostname != null) {
+        options = options.withHostname(hostname);
+      }
+      server = TwinlineServer.start(runner, options);
+    } catch (IOException | RuntimeException e) {
+      runner.close();
+      err.println("twinline test --plc: " + e.getMessage());
+      return EXIT_BAD_INPUT;
+    }
+    try {
+      out.printf("Serving line %s for the PLC under test at %s%n", line.name(),
+          server.endpointUrl());
+      out.flush();
+      long deadline = System.nanoTime() + wait.toNanos();
+      while (server.sessionCount() == 0 && System.nanoTime() < deadline) {
+        LockSupport.parkNanos(50_000_000L);
+      }
+      if (server.sessionCount() == 0 && !wait.isZero()) {
+        err.printf("twinline test --plc: no PLC connected within %s%n", waitForPlc);
+        return EXIT_FAILED;
+      }
+      out.printf("PLC connected (%d session%s); running the sequences in %s%n",
+          server.sessionCount(), server.sessionCount() == 1 ? "" : "s", settle);
+      out.flush();
+      LockSupport.parkNanos(settleTime.toNanos());
+      List<SuiteResult> results = new ArrayList<>();
+      long wallStart = System.nanoTime();
+      for (SuiteSpec suite : suites) {
+        SuiteRunner suiteRunner =
+            new SuiteRunner(Optional.empty(), "PLC at " + server.endpointUrl(), seed,
+                SuiteRunner.tagged(tags));
+        long suiteStart = System.nanoTime();
+        List<SequenceResult> sequences = new ArrayList<>();
+        Coverage coverage = null;
+        for (SuiteSpec.Sequence sequence : suite.sequences()) {
+          if (!SuiteRunner.tagged(tags).test(sequence)) {
+            continue;
+          }
+          runner.reset().get(30, TimeUnit.SECONDS);
+          Coverage[] used = new Coverage[1];
+          SequenceResult result = runner.runScript(ctx -> {
+            Harness harness =
+                Harness.attach(ctx);
+            used[0] = harness.coverage();
+            return suiteRunner.run(suite, sequence, harness);
+          }).get();
+          sequences.add(result);
+          if (coverage == null) {
+            coverage = used[0].empty();
+          }
+          coverage.add(used[0]);
+        }
+        SuiteResult result = new SuiteResult(suite.file(), line.name(),
+            "PLC at " + server.endpointUrl(), seeded.seed(), sequences, coverage,
+            System.nanoTime() - suiteStart);
+        results.add(result);
+        print(out, result);
+      }
+      return finish(results, System.nanoTime() - wallStart, out, err);
+    } catch (ExecutionException | TimeoutException e) {
+      err.println("twinline test --plc: the simulation failed: " + e.getCause());
+      return EXIT_BAD_INPUT;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return EXIT_BAD_INPUT;
+    } finally {
+      server.close();
+      runner.close();
+    }
   }
 
   /** The sequence files among {@code paths}: files as given, folders searched. */

@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a {@link ControlProgram} as a real OPC UA client of a Twinline server, the way a PLC with
  * an OPC UA client does: it subscribes to every signal of the served line, and every scan period
- * (wall-clock time) it scans the program against the latest values and writes the outputs that
- * changed, in one Write request. It tests the network path the in-process {@link SoftPlc} skips.
+ * (wall-clock time) it scans the program against the latest values and writes, in one Write
+ * request, the outputs whose value on the server is not what the program wants. It tests the network path the in-process {@link SoftPlc} skips.
  *
  * <p>{@link ProcessImage#now()} is this PLC's own clock (nanoseconds since it started), as a PLC's
  * timers are; the server's simulated time is not involved.
@@ -48,6 +48,13 @@ public final class OpcUaSoftPlc implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OpcUaSoftPlc.class);
   private static final String NAMESPACE_URI = "urn:twinline";
 
+  /**
+   * An output the server shows with another value than the program wants is written again after
+   * this long: the line was reset, or someone else wrote it. (Not at once: a write reaches the
+   * plant at its next I/O cycle and comes back through the subscription a little later.)
+   */
+  private static final long REWRITE_NANOS = 200_000_000L;
+
   /** One variable of the served line. */
   private record Variable(NodeId node, String path, NodeId dataType, boolean writable) {}
 
@@ -56,6 +63,7 @@ public final class OpcUaSoftPlc implements AutoCloseable {
   private final Map<String, Variable> byName = new HashMap<>();
   private final Map<NodeId, Object> values = new ConcurrentHashMap<>();
   private final Map<NodeId, Object> written = new HashMap<>();
+  private final Map<NodeId, Long> writtenAt = new HashMap<>();
   private final ScheduledExecutorService scanner;
   private final ScheduledFuture<?> scanning;
   private final long started = System.nanoTime();
@@ -206,8 +214,14 @@ public final class OpcUaSoftPlc implements AutoCloseable {
     scans.incrementAndGet();
     List<NodeId> nodes = new ArrayList<>();
     List<DataValue> out = new ArrayList<>();
+    long now = System.nanoTime();
     image.writes.forEach((variable, value) -> {
-      if (!value.equals(written.get(variable.node()))) {
+      Object observed = values.get(variable.node());
+      boolean differs = !value.equals(observed == null ? null : convert(variable.dataType(),
+          observed));
+      boolean fresh = !value.equals(written.get(variable.node()))
+          || now - writtenAt.getOrDefault(variable.node(), 0L) > REWRITE_NANOS;
+      if (differs && fresh) {
         nodes.add(variable.node());
         out.add(DataValue.valueOnly(new Variant(value)));
       }
@@ -220,6 +234,7 @@ public final class OpcUaSoftPlc implements AutoCloseable {
       for (int i = 0; i < results.size(); i++) {
         if (results.get(i).isGood()) {
           written.put(nodes.get(i), out.get(i).value().value());
+          writtenAt.put(nodes.get(i), now);
         } else {
           failedWrites.incrementAndGet();
           LOG.warn("write of {} refused: {}", nodes.get(i).getIdentifier(), results.get(i));

@@ -1,0 +1,76 @@
+package io.twinline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.twinline.harness.controller.ControlProgram;
+import io.twinline.harness.controller.OpcUaSoftPlc;
+import io.twinline.harness.reference.DemoConveyorProgram;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code twinline test --plc}: the harness serves the line, a PLC connects over OPC UA (here the
+ * soft PLC as an OPC UA client), and the sequences run against it in (scaled) real time.
+ */
+class TestCommandPlcTest {
+
+  @TempDir Path pki;
+
+  private record Run(int exitCode, String output) {}
+
+  private Run run(ControlProgram program) throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = Twinline.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    String sequences = Path.of(getClass().getResource("/plc.sequences.yaml").toURI()).toString();
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                cli.execute("test", sequences, "--plc", "--port", "0", "--bind", "127.0.0.1",
+                    "--hostname", "127.0.0.1", "--pki", pki.toString(), "--speed", "2", "--settle", "1 s",
+                    "--wait-for-plc", "30 s"));
+    Pattern endpoint = Pattern.compile("at (opc\\.tcp://127\\.0\\.0\\.1:\\d+/twinline)");
+    await().atMost(Duration.ofSeconds(30)).until(() -> endpoint.matcher(out.toString()).find());
+    Matcher m = endpoint.matcher(out.toString());
+    assertThat(m.find()).isTrue();
+    try (OpcUaSoftPlc plc = OpcUaSoftPlc.connect(m.group(1), program, Duration.ofMillis(10))) {
+      int code = exit.get(60, TimeUnit.SECONDS);
+      assertThat(plc.scans()).isPositive();
+      return new Run(code, out + err.toString());
+    }
+  }
+
+  @Test
+  void aPlcThatRunsTheBeltPassesTheSequences() throws Exception {
+    Run run = run(new DemoConveyorProgram());
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.output())
+        .contains("PLC connected")
+        .contains("PASS  The PLC runs the belt")
+        .contains("PASS  A box passes the end eye in 0.4 s")
+        .contains("2 sequences: 2 passed, 0 failed");
+  }
+
+  @Test
+  void aPlcThatDoesNothingFailsThem() throws Exception {
+    Run run = run(io -> io.set("Infeed/MotorOn", false));
+
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(TestCommand.EXIT_FAILED);
+    assertThat(run.output())
+        .contains("FAIL  The PLC runs the belt")
+        .contains("expected Infeed/MotorOn within 2.000 s, but it did not hold");
+  }
+}
