@@ -17,4 +17,9 @@ public interface Env {
 
   /** When the signal last changed, ns (0 if it never did). */
   long lastChange(int signal);
+
+  /** Whether the signal changed at the present instant: what rose, fell and changed see. */
+  default boolean changedNow(int signal) {
+    return lastChange(signal) == now();
+  }
 }

@@ -311,7 +311,7 @@ public final class Expressions {
     @Override
     boolean bool(Env env) {
       int s = ref.index();
-      if (env.lastChange(s) != env.now()) {
+      if (!env.changedNow(s)) {
         return false;
       }
       Object now = env.value(s);

@@ -11,7 +11,7 @@ import java.time.Duration;
  * level switch, count the batch, start over. The high level switch and the over-temperature
  * switch stop filling and heating whatever the step.
  */
-public final class MixingTankProgram implements ControlProgram {
+public class MixingTankProgram implements ControlProgram {
 
   static final int IDLE = 0;
   static final int FILL_A = 1;
@@ -64,12 +64,20 @@ public final class MixingTankProgram implements ControlProgram {
       default -> step = IDLE;
     }
 
-    io.set("ValveA/Open", step == FILL_A && !high);
-    io.set("ValveB/Open", step == FILL_B && !high);
+    io.set("ValveA/Open", step == FILL_A && inletPermitted("ValveA", high));
+    io.set("ValveB/Open", step == FILL_B && inletPermitted("ValveB", high));
     io.set("Agitator/Run", step == HEAT || step == HOLD);
     io.set("Heating/Heat", (step == HEAT || (step == HOLD && !atTemperature)) && !overTemperature);
     io.set("DrainPump/Run", step == DRAIN);
     io.set("Batch/Step", step);
     io.set("Batch/Count", batches);
+  }
+
+  /**
+   * The interlock of an inlet valve, on top of its filling step: whether {@code valve} may be
+   * open with the high level switch at {@code highLevel}. Here: never above the high level.
+   */
+  protected boolean inletPermitted(String valve, boolean highLevel) {
+    return !highLevel;
   }
 }

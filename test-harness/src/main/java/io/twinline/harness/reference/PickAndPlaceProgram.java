@@ -8,7 +8,7 @@ import io.twinline.harness.controller.ProcessImage;
  * over, lower, release, raise, move back. The guard door is locked while the unit runs; an open
  * door or a pressed e-stop holds every motion where it is.
  */
-public final class PickAndPlaceProgram implements ControlProgram {
+public class PickAndPlaceProgram implements ControlProgram {
 
   private enum Step {
     WAIT_PART,
@@ -68,8 +68,12 @@ public final class PickAndPlaceProgram implements ControlProgram {
             || step == Step.LOWER_TO_PLACE);
   }
 
-  /** Both valves on: the double-acting cylinders stay where they are. */
-  private void hold(ProcessImage io) {
+  /**
+   * What the outputs do while the unit may not move (e-stop, door open or not yet locked): both
+   * valves on, so the double-acting cylinders stay where they are; the vacuum keeps its state,
+   * so a gripped part stays in the gripper.
+   */
+  protected void hold(ProcessImage io) {
     io.set("AxisZ/Extend", true);
     io.set("AxisZ/Retract", true);
     io.set("AxisX/Extend", true);

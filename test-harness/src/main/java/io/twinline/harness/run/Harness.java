@@ -379,7 +379,12 @@ public final class Harness implements AutoCloseable {
     /** It holds now and all the time for {@code duration}. */
     public Harness holdsFor(Duration duration) {
       long start = session.now();
-      now();
+      checkInvariants();
+      if (!condition.test(watch)) {
+        throw fail("expected " + condition.text() + " for " + format(duration)
+            + ", but it does not hold at the start (" + condition.describe(watch) + ")",
+            condition);
+      }
       if (run(() -> !condition.test(watch), nanos(duration))) {
         throw fail("expected " + condition.text() + " for " + format(duration)
             + ", but it stopped holding after " + SimTime.format(session.now() - start)
@@ -536,7 +541,8 @@ public final class Harness implements AutoCloseable {
                 }
                 return false;
               },
-              Math.max(0, deadline - session.now()));
+              Math.max(0, deadline - session.now()),
+              i == order.size() - 1);
       if (early[0] != null) {
         throw fail("expected " + next.text() + " before " + early[0].text() + ", but "
             + early[0].text() + " came first, after " + SimTime.format(session.now() - start),
@@ -560,6 +566,14 @@ public final class Harness implements AutoCloseable {
    * @return whether {@code stop} came true
    */
   private boolean run(BooleanSupplier stop, long timeout) {
+    return run(stop, timeout, true);
+  }
+
+  /**
+   * @param consume whether the changes of the instant where {@code stop} came true are used up:
+   *     an edge (rose, fell, changed) satisfies one expectation, not the next one too
+   */
+  private boolean run(BooleanSupplier stop, long timeout, boolean consume) {
     checkInvariants();
     boolean stopped =
         driver.runUntil(
@@ -570,11 +584,20 @@ public final class Harness implements AutoCloseable {
               if (violated()) {
                 return true;
               }
-              return stop.getAsBoolean();
+              watch.hideConsumed(true);
+              try {
+                return stop.getAsBoolean();
+              } finally {
+                watch.hideConsumed(false);
+              }
             },
             timeout);
     checkInvariants();
-    return stopped && violated == null;
+    boolean reached = stopped && violated == null;
+    if (reached && consume) {
+      watch.consumeInstant();
+    }
+    return reached;
   }
 
   private boolean violated() {

@@ -13,6 +13,8 @@ final class Watch implements Env {
   private final Object[] previous;
   private final long[] lastChange;
   private final LongSupplier clock;
+  private long consumedInstant = -1;
+  private boolean hidingConsumed;
 
   Watch(Object[] initial, LongSupplier clock) {
     this.value = initial.clone();
@@ -48,5 +50,24 @@ final class Watch implements Env {
   @Override
   public long lastChange(int signal) {
     return lastChange[signal];
+  }
+
+  @Override
+  public boolean changedNow(int signal) {
+    long now = now();
+    return lastChange[signal] == now && !(hidingConsumed && now == consumedInstant);
+  }
+
+  /**
+   * The changes of the present instant have satisfied an expectation: the next expectation
+   * waits for new ones (an edge counts once), while invariants still see them.
+   */
+  void consumeInstant() {
+    consumedInstant = now();
+  }
+
+  /** While true, the changes of a consumed instant are hidden from rose, fell and changed. */
+  void hideConsumed(boolean hide) {
+    hidingConsumed = hide;
   }
 }

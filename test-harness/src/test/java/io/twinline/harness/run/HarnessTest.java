@@ -174,4 +174,21 @@ class HarnessTest {
         .singleElement()
         .satisfies(u -> assertThat(u.changed()).isFalse());
   }
+
+  @Test
+  void anEdgeSatisfiesOneExpectationNotTheNextOneToo() throws Exception {
+    start();
+    pressStart();
+
+    line.expect("rose(Filler/Busy)").within(Duration.ofSeconds(20));
+    long first = line.now();
+    line.expect("rose(Filler/Busy)").within(Duration.ofSeconds(20));
+
+    assertThat(line.now()).as("the second waits for the next bottle").isGreaterThan(first);
+    assertThat(line.value("Filler/Cycles")).isEqualTo(1); // one done, the second just started
+    // A state (not an edge) still holds at once.
+    long now = line.now();
+    line.expect("Filler/Busy").within(Duration.ofSeconds(1));
+    assertThat(line.now()).isEqualTo(now);
+  }
 }

@@ -78,4 +78,105 @@ class ExampleSuitesTest {
         .startsWith("never Vision/Release && RejectGate/Divert != RejectGate/Diverting")
         .contains("Vision/Release = true");
   }
+
+  @Test
+  void theDemoConveyorSuitePassesAgainstTheReferenceProgram() throws Exception {
+    SuiteResult result = run("demo-conveyor.sequences.yaml", "reference");
+
+    assertThat(result.passed()).as(summary(result)).isTrue();
+    assertThat(result.sequences()).hasSize(7); // 5 sequences, one with 3 cases
+  }
+
+  @Test
+  void theSortingSuitePassesAgainstTheReferenceProgram() throws Exception {
+    SuiteResult result = run("sorting-line.sequences.yaml", "reference");
+
+    assertThat(result.passed()).as(summary(result)).isTrue();
+    assertThat(result.sequences()).hasSize(8); // 4 sequences, two with 3 cases
+  }
+
+  @Test
+  void theSortingSuiteFindsThePusherThatFiresTooLate() throws Exception {
+    SuiteResult result =
+        run("sorting-line.sequences.yaml",
+            "io.twinline.harness.reference.faulty.SortingLineLatePusher");
+
+    Map<String, SequenceResult> sequences = byName(result);
+    SequenceResult red = sequences.get("The paddle meets the part [red lane]");
+    assertThat(red.status()).as(summary(result)).isEqualTo(Status.FAILED);
+    Failure failure = red.failure().orElseThrow();
+    // The paddle came out, but no part was in front of it.
+    assertThat(failure.message())
+        .startsWith("expected changed(Pusher1/Pushed) within 0.150 s")
+        .contains("Pusher1/Pushed = 0");
+    assertThat(failure.location().line()).isEqualTo(50);
+    assertThat(failure.timeline().series()).extracting(Timeline.Series::path)
+        .contains("Pusher1/Pushed", "Pusher1/Extend");
+    assertThat(sequences.get("The paddle meets the part [blue lane]").status())
+        .isEqualTo(Status.FAILED);
+    assertThat(sequences.get("The reader identifies each part before it is released").status())
+        .isEqualTo(Status.PASSED);
+  }
+
+  @Test
+  void theMixingTankSuitePassesAgainstTheReferenceProgram() throws Exception {
+    SuiteResult result = run("mixing-tank.sequences.yaml", "reference");
+
+    assertThat(result.passed()).as(summary(result)).isTrue();
+    assertThat(result.sequences()).hasSize(6); // 5 sequences, one with 2 cases
+  }
+
+  @Test
+  void theMixingTankSuiteFindsTheMissingHighLevelInterlock() throws Exception {
+    SuiteResult result =
+        run("mixing-tank.sequences.yaml",
+            "io.twinline.harness.reference.faulty.MixingTankMissingHighLevelInterlock");
+
+    Map<String, SequenceResult> sequences = byName(result);
+    SequenceResult stuckEmpty =
+        sequences.get("A failed level transmitter cannot overflow the tank [reads empty]");
+    assertThat(stuckEmpty.status()).as(summary(result)).isEqualTo(Status.FAILED);
+    Failure failure = stuckEmpty.failure().orElseThrow();
+    // The high level switch came, valve A stayed open.
+    assertThat(failure.message())
+        .startsWith("expected !ValveA/Open && !ValveB/Open within 0.050 s")
+        .contains("ValveA/Open = true");
+    assertThat(failure.lastEvents()).extracting(Failure.Event::text)
+        .contains("Mixer/HighLevel = true");
+    // Valve B has its interlock, and a healthy transmitter never lets A get that far.
+    assertThat(sequences.get(
+            "A failed level transmitter cannot overflow the tank [reads between the fills]")
+        .status()).isEqualTo(Status.PASSED);
+    assertThat(sequences.get("A batch fills, heats, holds and drains, then the next one starts")
+        .status()).isEqualTo(Status.PASSED);
+  }
+
+  @Test
+  void thePickAndPlaceSuitePassesAgainstTheReferenceProgram() throws Exception {
+    SuiteResult result = run("pick-and-place.sequences.yaml", "reference");
+
+    assertThat(result.passed()).as(summary(result)).isTrue();
+    assertThat(result.sequences()).hasSize(7); // 5 sequences, one with 3 cases
+  }
+
+  @Test
+  void thePickAndPlaceSuiteFindsThePartDroppedOnAnEStop() throws Exception {
+    SuiteResult result =
+        run("pick-and-place.sequences.yaml",
+            "io.twinline.harness.reference.faulty.PickAndPlaceDropsPartOnStop");
+
+    Map<String, SequenceResult> sequences = byName(result);
+    SequenceResult movingOver = sequences.get(
+        "An e-stop holds the unit where it is, with the part in the gripper [moving over]");
+    assertThat(movingOver.status()).as(summary(result)).isEqualTo(Status.FAILED);
+    Failure failure = movingOver.failure().orElseThrow();
+    assertThat(failure.message())
+        .startsWith("expected Gripper/Vacuum && Gripper/VacuumOk && !AxisX/Extended for 3.000 s,"
+            + " but it stopped holding after 0.020 s")
+        .contains("Gripper/Vacuum = false", "Gripper/VacuumOk = false");
+    assertThat(failure.lastEvents()).extracting(Failure.Event::text)
+        .contains("press EStop", "Gripper/Dropped = 1");
+    assertThat(sequences.get("A part is picked from the infeed and placed on the outfeed")
+        .status()).isEqualTo(Status.PASSED);
+  }
 }
