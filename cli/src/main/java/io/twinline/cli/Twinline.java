@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       TestCommand.class,
       FuzzCommand.class,
       PlcCommand.class,
+      GenerateCommand.class,
       BenchCommand.class,
       HashPasswordCommand.class,
       CommandLine.HelpCommand.class

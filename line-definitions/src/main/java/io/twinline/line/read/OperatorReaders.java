@@ -139,13 +139,25 @@ final class OperatorReaders {
       }
       MapReader v = new MapReader(map, path, "a variable", fields.problems());
       Optional<SignalDefinition> variable = variable(v, name, fields);
+      Optional<Long> count = v.integer("count", false, "40");
       v.finish();
-      if (variable.isPresent() && !names.add(variable.get().path().signal())) {
-        v.problem("name", "variable '" + variable.get().path().signal() + "' is defined twice", "");
+      if (count.isPresent() && (count.get() < 1 || count.get() > MAX_COUNT)) {
+        v.problem("count", "'count' must be 1 to " + MAX_COUNT + ", not " + count.get(),
+            "'count: 40' makes Name0 to Name39");
         ok = false;
+        continue;
       }
       ok &= variable.isPresent();
-      variable.ifPresent(variables::add);
+      if (variable.isEmpty()) {
+        continue;
+      }
+      for (SignalDefinition one : expand(variable.get(), count.orElse(0L).intValue())) {
+        if (!names.add(one.path().signal())) {
+          v.problem("name", "variable '" + one.path().signal() + "' is defined twice", "");
+          ok = false;
+        }
+        variables.add(one);
+      }
     }
     if (ok && variables.isEmpty()) {
       fields.problem("variables", "'variables' is empty", "list at least one variable");
@@ -154,6 +166,28 @@ final class OperatorReaders {
     return ok
         ? Optional.of(new VariablesDefinition(name, description, fields.location(), variables))
         : Optional.empty();
+  }
+
+  /** The most variables one {@code count:} makes. */
+  static final int MAX_COUNT = 100_000;
+
+  /**
+   * The variable itself, or with {@code count: n} the n variables {@code Name0} to {@code
+   * Name<n-1>}, alike but for their names: the arrays of a PLC's I/O lists.
+   */
+  private static List<SignalDefinition> expand(SignalDefinition variable, int count) {
+    if (count == 0) {
+      return List.of(variable);
+    }
+    List<SignalDefinition> all = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      all.add(new SignalDefinition(
+          new SignalPath(variable.path().component(), variable.path().signal() + i),
+          variable.type(), variable.direction(), variable.description(), variable.location(),
+          variable.tag(), variable.analog(), variable.writableByClients(), variable.rawOf(),
+          variable.initial()));
+    }
+    return all;
   }
 
   private static Optional<SignalDefinition> variable(

@@ -26,7 +26,18 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class YamlReader {
 
-  private static final YAMLFactory YAML = YAMLFactory.builder().build();
+  /**
+   * Big generated lines (100,000 signals are about 7 MB of YAML) are well beyond SnakeYAML's
+   * default limit of 3 M code points; 256 M still protects against a runaway file.
+   */
+  private static final YAMLFactory YAML =
+      YAMLFactory.builder().loaderOptions(loaderOptions()).build();
+
+  private static org.yaml.snakeyaml.LoaderOptions loaderOptions() {
+    org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+    options.setCodePointLimit(256 * 1024 * 1024);
+    return options;
+  }
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private YamlReader() {}

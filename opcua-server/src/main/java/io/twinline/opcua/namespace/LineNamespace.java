@@ -38,6 +38,10 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UByte;
 import org.eclipse.milo.opcua.stack.core.types.structured.Range;
+import org.eclipse.milo.opcua.sdk.server.model.variables.PropertyTypeNode;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
+import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
 
 /**
  * The address space of one simulated line:
@@ -57,6 +61,11 @@ import org.eclipse.milo.opcua.stack.core.types.structured.Range;
  */
 public final class LineNamespace extends ManagedNamespaceWithLifecycle
     implements ChangeSubscriber {
+
+  private static final UByte READ_ONLY = AccessLevel.toValue(AccessLevel.READ_ONLY);
+  private static final UByte READ_WRITE = AccessLevel.toValue(AccessLevel.READ_WRITE);
+  private static final DataValue WAITING =
+      new DataValue(StatusCode.of(StatusCodes.Bad_WaitingForInitialData));
 
   private final SimulationRunner runner;
   private final LineDefinition line;
@@ -170,31 +179,31 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
 
   private UaVariableNode variable(SignalDefinition definition, NodeId nodeId, String name) {
     boolean writable = definition.clientWritable();
-    UByte access =
-        AccessLevel.toValue(writable ? AccessLevel.READ_WRITE : AccessLevel.READ_ONLY);
+    UByte access = writable ? READ_WRITE : READ_ONLY;
+    QualifiedName browseName = newQualifiedName(name);
+    LocalizedText displayName = LocalizedText.english(name);
+    LocalizedText description = LocalizedText.english(definition.description());
+    NodeId dataType = OpcUaTypes.dataType(definition.type());
     UaVariableNode node;
     if (definition.analog().isPresent()) {
-      node = analogVariable(nodeId, definition.analog().get());
-      node.setBrowseName(newQualifiedName(name));
-      node.setDisplayName(LocalizedText.english(name));
+      node = new AnalogItemTypeNode(getNodeContext(), nodeId, browseName, displayName,
+          description, UInteger.MIN, UInteger.MIN, null, null, null, WAITING, dataType,
+          ValueRanks.Scalar, null, access, access, 0.0, false, null);
+      node.addReference(new Reference(nodeId, NodeIds.HasTypeDefinition,
+          NodeIds.AnalogItemType.expanded(), true));
+      getNodeManager().addNode(node);
+      Analog analog = definition.analog().get();
+      property(node, "EURange", NodeIds.Range, new Range(analog.min(), analog.max()));
+      property(node, "EngineeringUnits", NodeIds.EUInformation,
+          EngineeringUnits.of(analog.unit()));
     } else {
-      node =
-          new UaVariableNode.UaVariableNodeBuilder(getNodeContext())
-              .setNodeId(nodeId)
-              .setBrowseName(newQualifiedName(name))
-              .setDisplayName(LocalizedText.english(name))
-              .setDataType(OpcUaTypes.dataType(definition.type()))
-              .setTypeDefinition(NodeIds.BaseDataVariableType)
-              .build();
+      node = new UaVariableNode(getNodeContext(), nodeId, browseName, displayName, description,
+          UInteger.MIN, UInteger.MIN, null, null, null, WAITING, dataType, ValueRanks.Scalar,
+          null, access, access, 0.0, false, null);
+      node.addReference(new Reference(nodeId, NodeIds.HasTypeDefinition,
+          NodeIds.BaseDataVariableType.expanded(), true));
       getNodeManager().addNode(node);
     }
-    node.setDescription(LocalizedText.english(definition.description()));
-    node.setDataType(OpcUaTypes.dataType(definition.type()));
-    node.setValueRank(ValueRanks.Scalar);
-    node.setAccessLevel(access);
-    node.setUserAccessLevel(access);
-    node.setMinimumSamplingInterval(0.0);
-    node.setValue(new DataValue(StatusCode.of(StatusCodes.Bad_WaitingForInitialData)));
     node.getFilterChain().addLast(roleFilter);
     if (writable) {
       node.getFilterChain().addLast(new SignalWriteFilter(definition, runner));
@@ -202,16 +211,22 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
     return node;
   }
 
-  private AnalogItemTypeNode analogVariable(NodeId nodeId, Analog analog) {
-    try {
-      AnalogItemTypeNode node =
-          (AnalogItemTypeNode) getNodeFactory().createNode(nodeId, NodeIds.AnalogItemType);
-      node.setEuRange(new Range(analog.min(), analog.max()));
-      node.setEngineeringUnits(EngineeringUnits.of(analog.unit()));
-      return node;
-    } catch (UaException e) {
-      throw new IllegalStateException("cannot create analog item " + nodeId + ": " + e, e);
-    }
+  /**
+   * A property of an analog item (EURange, EngineeringUnits), built directly: Milo's node factory
+   * would look the type's instance declarations up for every one of tens of thousands of nodes.
+   */
+  private void property(UaVariableNode owner, String name, NodeId dataType, Object value) {
+    NodeId id = new NodeId(owner.getNodeId().getNamespaceIndex(),
+        owner.getNodeId().getIdentifier() + "." + name);
+    PropertyTypeNode property = new PropertyTypeNode(getNodeContext(), id,
+        new QualifiedName(0, name), LocalizedText.english(name), LocalizedText.NULL_VALUE,
+        UInteger.MIN, UInteger.MIN, null, null, null, new DataValue(new Variant(value)), dataType,
+        ValueRanks.Scalar, null, READ_ONLY, READ_ONLY, 0.0, false, null);
+    property.addReference(new Reference(id, NodeIds.HasTypeDefinition,
+        NodeIds.PropertyType.expanded(), true));
+    getNodeManager().addNode(property);
+    owner.addReference(new Reference(owner.getNodeId(), NodeIds.HasProperty, id.expanded(),
+        true));
   }
 
   // --- values from the simulation -----------------------------------------------------------
