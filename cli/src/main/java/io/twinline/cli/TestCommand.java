@@ -11,6 +11,7 @@ import io.twinline.harness.suite.SequenceReader;
 import io.twinline.harness.suite.SequenceResult;
 import io.twinline.harness.suite.Status;
 import io.twinline.harness.suite.SuiteResult;
+import io.twinline.harness.suite.Shard;
 import io.twinline.harness.suite.SuiteRunner;
 import io.twinline.harness.suite.SuiteSpec;
 import io.twinline.harness.suite.TraceFiles;
@@ -38,6 +39,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -88,6 +90,15 @@ final class TestCommand implements Callable<Integer> {
       paramLabel = "TAG",
       description = "Run only the sequences with one of these tags.")
   List<String> tags = new ArrayList<>();
+
+  @Option(
+      names = "--shard",
+      paramLabel = "I/N",
+      description = "Run part I of N of the selected sequences (dealt out in turn over the"
+          + " files, in order): spread one campaign over N CI runners.")
+  String shard;
+
+  private Predicate<SuiteSpec.Sequence> selection;
 
   @Option(
       names = "--seed",
@@ -194,6 +205,13 @@ final class TestCommand implements Callable<Integer> {
           problems.size() == 1 ? "" : "s");
       return EXIT_BAD_INPUT;
     }
+    try {
+      Shard part = shard == null ? Shard.ALL : Shard.parse(shard);
+      selection = part.of(suites, SuiteRunner.tagged(tags));
+    } catch (IllegalArgumentException e) {
+      err.println("twinline test: --shard: " + e.getMessage());
+      return EXIT_BAD_INPUT;
+    }
 
     if (plc) {
       return runWithPlc(suites, out, err);
@@ -211,7 +229,7 @@ final class TestCommand implements Callable<Integer> {
       }
       SuiteRunner runner =
           new SuiteRunner(program, Controllers.describe(name, suite.line().name()), seed,
-              SuiteRunner.tagged(tags));
+              selection);
       if (trace != null) {
         runner.onFinished(TraceFiles.writer(trace, suite));
       }
@@ -315,12 +333,12 @@ final class TestCommand implements Callable<Integer> {
       for (SuiteSpec suite : suites) {
         SuiteRunner suiteRunner =
             new SuiteRunner(Optional.empty(), "PLC at " + server.endpointUrl(), seed,
-                SuiteRunner.tagged(tags));
+                selection);
         long suiteStart = System.nanoTime();
         List<SequenceResult> sequences = new ArrayList<>();
         Coverage coverage = null;
         for (SuiteSpec.Sequence sequence : suite.sequences()) {
-          if (!SuiteRunner.tagged(tags).test(sequence)) {
+          if (!selection.test(sequence)) {
             continue;
           }
           runner.reset().get(30, TimeUnit.SECONDS);

@@ -10,6 +10,7 @@ import io.twinline.sim.run.ChangeSubscriber;
 import io.twinline.sim.run.SimulationRunner;
 import io.twinline.sim.signal.ChangeSet;
 import io.twinline.sim.signal.Signal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -73,6 +74,7 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
   private final RoleFilter roleFilter;
   private final SubscriptionModel sampledItems;
   private final SignalNode[] signalNodesById;
+  private final ChangePublisher publisher;
   private final Map<NodeId, SignalNode> signalNodes = new HashMap<>();
   private SimulationNodes simulation;
 
@@ -84,8 +86,20 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
     this.roleFilter = new RoleFilter(roles);
     this.sampledItems = new SubscriptionModel(server, this);
     this.signalNodesById = new SignalNode[runner.plant().signals().size()];
+    this.publisher = new ChangePublisher("twinline-publisher", this::publish);
     getLifecycleManager().addLifecycle(sampledItems);
     getLifecycleManager().addStartupTask(this::createNodes);
+    getLifecycleManager().addLifecycle(new org.eclipse.milo.opcua.sdk.server.Lifecycle() {
+      @Override
+      public void startup() {
+        publisher.start();
+      }
+
+      @Override
+      public void shutdown() {
+        publisher.close();
+      }
+    });
     getLifecycleManager().addStartupTask(() -> runner.subscribe(this));
   }
 
@@ -113,7 +127,7 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
     root.addOrganizes(simulationFolder);
     simulation =
         new SimulationNodes(runner, nodeIds, getNodeContext(), getNodeManager()::addNode,
-            roleFilter);
+            roleFilter, publisher);
     simulation.build(simulationFolder);
 
     UaFolderNode lineFolder = folder(nodeIds.line(line.name()), line.name(), line.description());
@@ -159,6 +173,10 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
         nodes.add(alias);
       }
       SignalNode signalNode = new SignalNode(definition, nodes);
+      for (UaVariableNode node : nodes) {
+        // first in the chain: reads take the value from the signal node, whoever asks
+        node.getFilterChain().addFirst(signalNode);
+      }
       signalNodesById[signal.id()] = signalNode;
       for (UaVariableNode node : nodes) {
         signalNodes.put(node.getNodeId(), signalNode);
@@ -231,9 +249,31 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
 
   // --- values from the simulation -----------------------------------------------------------
 
-  /** Called on the simulation thread with every publication. */
+  /**
+   * Called on the simulation thread with every publication: queues it for the publisher thread.
+   */
   @Override
   public void onChanges(ChangeSet changes) {
+    publisher.offer(changes, runner.epoch());
+  }
+
+  /**
+   * Waits until every change published by the simulation so far is in the nodes and their items
+   * (after a method stepped the simulation, say), at most {@code timeoutMillis}.
+   *
+   * @return false if that took longer
+   */
+  public boolean awaitPublished(long timeoutMillis) throws InterruptedException {
+    return publisher.awaitPublished(timeoutMillis);
+  }
+
+  /** Change sets the simulation published that OPC UA has not taken yet. */
+  public int publishBacklog() {
+    return publisher.backlog();
+  }
+
+  /** Feeds one change set to the nodes and monitored items; on the publisher thread. */
+  private void publish(ChangeSet changes, Instant epoch) {
     DateTime serverTime = DateTime.now();
     for (int i = 0; i < changes.size(); i++) {
       Signal signal = changes.signal(i);
@@ -242,7 +282,7 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
           new DataValue(
               OpcUaTypes.variant(signal.type(), changes.bits(i), changes.text(i)),
               StatusCode.GOOD,
-              new DateTime(runner.instantOf(changes.time(i))),
+              new DateTime(epoch.plusNanos(changes.time(i))),
               serverTime);
       node.publish(value);
     }

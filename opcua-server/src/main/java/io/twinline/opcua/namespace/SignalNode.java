@@ -5,6 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.eclipse.milo.opcua.sdk.server.items.DataItem;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaVariableNode;
+import org.eclipse.milo.opcua.sdk.server.nodes.filters.AttributeFilter;
+import org.eclipse.milo.opcua.sdk.server.nodes.filters.AttributeFilterContext;
+import org.eclipse.milo.opcua.stack.core.AttributeId;
+import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 
 /**
@@ -15,22 +19,38 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
  * straight into each item's queue, so a change is never missed between two samples and a pulse
  * shorter than the sampling interval survives when the client asked for a queue.
  *
- * <p>Publishing and registering an item both hold this object's monitor, so a new item's first
+ * <p>Changes arrive on the publisher thread ({@link ChangePublisher}). Publishing and registering an item both hold this object's monitor, so a new item's first
  * value can never be older than a change pushed to it.
  */
-final class SignalNode {
+final class SignalNode implements AttributeFilter {
 
   private static final DataItem[] NO_ITEMS = new DataItem[0];
 
   private final SignalDefinition definition;
   private final List<UaVariableNode> nodes;
   private volatile DataItem[] items = NO_ITEMS;
-  private DataValue value;
+  private volatile DataValue value;
 
   SignalNode(SignalDefinition definition, List<UaVariableNode> nodes) {
     this.definition = definition;
     this.nodes = List.copyOf(nodes);
     this.value = nodes.get(0).getValue();
+  }
+
+  /**
+   * The nodes' Value attribute is this object's value: a change is stored once, here, not set on
+   * every node through Milo's attribute machinery (which cost more than the items it feeds).
+   */
+  @Override
+  public Object getAttribute(AttributeFilterContext ctx, AttributeId attributeId) {
+    return attributeId == AttributeId.Value ? value : ctx.getAttribute(attributeId);
+  }
+
+  /** Passes a client's write on as a write (the default would make it a plain set). */
+  @Override
+  public void writeAttribute(AttributeFilterContext ctx, AttributeId attributeId, Object value)
+      throws UaException {
+    ctx.writeAttribute(attributeId, value);
   }
 
   SignalDefinition definition() {
@@ -44,9 +64,6 @@ final class SignalNode {
 
   synchronized void publish(DataValue newValue) {
     value = newValue;
-    for (UaVariableNode node : nodes) {
-      node.setValue(newValue);
-    }
     for (DataItem item : items) {
       if (item.isSamplingEnabled()) {
         item.setValue(newValue);

@@ -57,6 +57,7 @@ final class SimulationNodes {
   private final UaNodeContext context;
   private final java.util.function.Consumer<org.eclipse.milo.opcua.sdk.server.nodes.UaNode> add;
   private final AttributeFilter roleFilter;
+  private final ChangePublisher publisher;
   private final List<UaVariableNode> variables = new ArrayList<>();
   private final AtomicLong faultNumber = new AtomicLong();
   private UaVariableNode simTime;
@@ -69,8 +70,10 @@ final class SimulationNodes {
       TwinlineNodeIds nodeIds,
       UaNodeContext context,
       java.util.function.Consumer<org.eclipse.milo.opcua.sdk.server.nodes.UaNode> add,
-      AttributeFilter roleFilter) {
+      AttributeFilter roleFilter,
+      ChangePublisher publisher) {
     this.runner = runner;
+    this.publisher = publisher;
     this.nodeIds = nodeIds;
     this.context = context;
     this.add = add;
@@ -253,7 +256,12 @@ final class SimulationNodes {
 
   private <T> T await(CompletableFuture<T> future, String what) throws UaException {
     try {
-      return future.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      T result = future.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      // answer once a read shows what the command did
+      if (!publisher.awaitPublished(TimeUnit.SECONDS.toMillis(STEP_TIMEOUT_SECONDS))) {
+        throw new TimeoutException();
+      }
+      return result;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw refuse(StatusCodes.Bad_Shutdown, what + ": interrupted");

@@ -42,6 +42,8 @@ public final class SimulationRunner implements AutoCloseable {
   private final double speedFactor;
   private final Clock clock;
   private final Clock virtualClock = new VirtualClock();
+  private final long ioCycle;
+  private final PacingStats pacingStats;
   private final Queue<Control> controls = new ConcurrentLinkedQueue<>();
   private final CompletableFuture<Void> termination = new CompletableFuture<>();
 
@@ -74,6 +76,8 @@ public final class SimulationRunner implements AutoCloseable {
     this.plant = plant;
     this.mode = Objects.requireNonNull(mode, "mode");
     this.speedFactor = speedFactor;
+    this.ioCycle = session.ioCycle();
+    this.pacingStats = new PacingStats(ioCycle);
     this.clock =
         switch (mode) {
           case REALTIME -> new RealTimeClock(1.0);
@@ -92,6 +96,14 @@ public final class SimulationRunner implements AutoCloseable {
 
   public TimeMode mode() {
     return mode;
+  }
+
+  /**
+   * How punctually I/O cycles start in real time (realtime and scaled modes): lateness against
+   * the wall clock, per cycle.
+   */
+  public PacingStats pacing() {
+    return pacingStats;
   }
 
   /** Simulated seconds per wall second in {@link TimeMode#SCALED} mode. */
@@ -420,6 +432,9 @@ public final class SimulationRunner implements AutoCloseable {
         session.publishIfDue();
         if (!pacing.awaitSimTime(next)) {
           continue;
+        }
+        if (pacing == clock && clock instanceof RealTimeClock && next % ioCycle == 0) {
+          pacingStats.record(clock.lagNanos());
         }
       }
       session.step();
