@@ -252,7 +252,7 @@ class LineDefinitionsTest {
         .hasMessageContaining("no-such-line.yaml: no such file");
   }
 
-  private static List<String> problems(String file, String text) {
+  static List<String> problems(String file, String text) {
     try {
       LineDefinitions.parse(file, text);
     } catch (InvalidDefinitionException e) {

@@ -74,6 +74,25 @@ class SimulationMethodsTest {
   }
 
   @Test
+  void loadRecipeAppliesTheRecipeAtTheNextIoCycle() throws Exception {
+    start(TimeMode.STEPPED, 1.0);
+    assertThat(value("Recipe")).isEqualTo("");
+
+    write(client, fixture.signal("Belt/MotorOn"), true);
+    CallMethodResult result = fixture.call(client, "LoadRecipe", "hot");
+    assertThat(result.getStatusCode().isGood()).isTrue();
+    assertThat(value("LastMethodResult")).isEqualTo("Good: loading recipe hot");
+    step(10);
+
+    assertThat(value("Recipe")).isEqualTo("hot");
+    assertThat(signal("Cell/Temperature")).isEqualTo(150.0);
+    assertThat(fixture.runner.call(p -> p.component("Belt",
+        io.twinline.sim.flow.Conveyor.class).speed()).get()).isEqualTo(0.25);
+    assertRefused(fixture.call(client, "LoadRecipe", "cold"), StatusCodes.Bad_NotFound,
+        "recipes: hot");
+  }
+
+  @Test
   void inSteppedModeTheClientAdvancesTimeAndSeesTheConsequencesInLockStep() throws Exception {
     start(TimeMode.STEPPED, 1.0);
     assertThat(value("SimSeconds")).isEqualTo(0.0);

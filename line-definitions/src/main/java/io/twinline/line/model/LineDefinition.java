@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param components in file order
  * @param signalOptions tags, descriptions, forcing and raw scaling per signal
  * @param faults faults scheduled by the file
+ * @param recipes the product variants, in file order
  * @param file where it was read from
  */
 public record LineDefinition(
@@ -30,12 +31,26 @@ public record LineDefinition(
     List<ComponentDefinition> components,
     Map<SignalPath, SignalOptions> signalOptions,
     List<FaultSpec> faults,
+    List<RecipeDefinition> recipes,
     String file) {
 
   public LineDefinition {
     components = List.copyOf(components);
     signalOptions = Map.copyOf(signalOptions);
     faults = List.copyOf(faults);
+    recipes = List.copyOf(recipes);
+  }
+
+  public LineDefinition(
+      String name,
+      String description,
+      Duration ioCycle,
+      long seed,
+      List<ComponentDefinition> components,
+      Map<SignalPath, SignalOptions> signalOptions,
+      List<FaultSpec> faults,
+      String file) {
+    this(name, description, ioCycle, seed, components, signalOptions, faults, List.of(), file);
   }
 
   public LineDefinition(
@@ -51,7 +66,12 @@ public record LineDefinition(
   /** The same line with another seed for its random streams. */
   public LineDefinition withSeed(long newSeed) {
     return new LineDefinition(
-        name, description, ioCycle, newSeed, components, signalOptions, faults, file);
+        name, description, ioCycle, newSeed, components, signalOptions, faults, recipes, file);
+  }
+
+  /** The recipe called {@code recipeName}. */
+  public Optional<RecipeDefinition> recipe(String recipeName) {
+    return recipes.stream().filter(r -> r.name().equals(recipeName)).findFirst();
   }
 
   public Optional<ComponentDefinition> component(String componentName) {

@@ -100,7 +100,7 @@ final class FlowReaders {
             name, description, fields.location(), interval.get(), first, parts.get(), to.get()));
   }
 
-  private static Optional<List<PartTemplate>> parts(MapReader fields) {
+  static Optional<List<PartTemplate>> parts(MapReader fields) {
     boolean hasPart = fields.keys().contains("part");
     boolean hasParts = fields.keys().contains("parts");
     if (hasPart && hasParts) {

@@ -10,6 +10,7 @@ import io.twinline.line.fault.FaultSpec;
 import io.twinline.line.model.ComponentDefinition;
 import io.twinline.line.model.ConveyorDefinition;
 import io.twinline.line.model.LineDefinition;
+import io.twinline.line.model.RecipeDefinition;
 import io.twinline.line.model.MountedDefinition;
 import io.twinline.line.model.SignalOptions;
 import io.twinline.line.yaml.YamlList;
@@ -93,6 +94,7 @@ public final class LineReader {
     long seed = top.integer("seed", false, "42").orElse(DEFAULT_SEED);
     List<YamlMap> items = componentItems(top);
     Optional<YamlList> faultList = top.list("faults", false, "");
+    Optional<YamlList> recipeList = top.list("recipes", false, "");
     top.finish();
 
     References references = new References(declaredTypes(items), declaredNames(items));
@@ -102,6 +104,10 @@ public final class LineReader {
     List<FaultSpec> faults =
         faultList
             .map(list -> readFaults(list, components, options, problems))
+            .orElse(List.of());
+    List<RecipeDefinition> recipes =
+        recipeList
+            .map(list -> readRecipes(list, components, options, problems))
             .orElse(List.of());
 
     problems.throwIfAny();
@@ -113,6 +119,7 @@ public final class LineReader {
         components.stream().map(ReadComponent::definition).toList(),
         options,
         faults,
+        recipes,
         file);
   }
 
@@ -447,6 +454,19 @@ public final class LineReader {
         new LineDefinition("check", "", DEFAULT_IO_CYCLE, 0, definitions, options, List.of(), "")
             .signals();
     return readFaults(list, definitions, signals, problems);
+  }
+
+  private static List<RecipeDefinition> readRecipes(
+      YamlList list,
+      List<ReadComponent> components,
+      Map<SignalPath, SignalOptions> options,
+      Problems problems) {
+    List<ComponentDefinition> definitions =
+        components.stream().map(ReadComponent::definition).toList();
+    List<SignalDefinition> signals =
+        new LineDefinition("check", "", DEFAULT_IO_CYCLE, 0, definitions, options, List.of(), "")
+            .signals();
+    return RecipeReader.read(list, definitions, signals, problems);
   }
 
   private static List<FaultSpec> readFaults(

@@ -9,14 +9,19 @@ import io.twinline.line.model.ConveyorDefinition;
 import io.twinline.line.model.CylinderDefinition;
 import io.twinline.line.model.GripperDefinition;
 import io.twinline.line.model.MotorDefinition;
+import io.twinline.line.model.GuideDefinition;
 import io.twinline.line.model.ValveDefinition;
 import io.twinline.line.units.Dimension;
+import io.twinline.line.units.Quantities;
+import io.twinline.line.yaml.YamlList;
+import io.twinline.line.yaml.YamlNode;
+import io.twinline.line.yaml.YamlScalar;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Readers of actuators: cylinders, the gripper, motors and valves. */
+/** Readers of actuators: cylinders, the gripper, motors, valves and guides. */
 final class MachineReaders {
 
   private MachineReaders() {}
@@ -26,7 +31,8 @@ final class MachineReaders {
         reader(CylinderDefinition.TYPE, "a cylinder", MachineReaders::cylinder),
         reader(GripperDefinition.TYPE, "a gripper", MachineReaders::gripper),
         reader(MotorDefinition.TYPE, "a motor", MachineReaders::motor),
-        reader(ValveDefinition.TYPE, "a valve", MachineReaders::valve));
+        reader(ValveDefinition.TYPE, "a valve", MachineReaders::valve),
+        reader(GuideDefinition.TYPE, "a guide", MachineReaders::guide));
   }
 
   private static Optional<ComponentDefinition> cylinder(
@@ -106,5 +112,47 @@ final class MachineReaders {
     }
     return Optional.of(
         new ValveDefinition(name, description, fields.location(), travel.orElse(Duration.ZERO)));
+  }
+
+  private static Optional<ComponentDefinition> guide(
+      MapReader fields, String name, String description, References references) {
+    Optional<YamlList> range = fields.list("range", true, "[60 mm, 120 mm]");
+    Optional<Double> speed = fields.positive("speed", true, Dimension.SPEED, "5 mm/s");
+    Optional<Double> initial = fields.length("initial", false, true, "60 mm");
+    Optional<Double> tolerance = fields.length("tolerance", false, false, "0.5 mm");
+    Optional<String> drive = fields.choice("drive", List.of("recipe", "plc"), "recipe");
+    if (range.isEmpty() || speed.isEmpty() || drive.isEmpty()
+        || !okIfPresent(fields, "initial", initial)
+        || !okIfPresent(fields, "tolerance", tolerance)) {
+      return Optional.empty();
+    }
+    List<YamlNode> ends = range.get().items();
+    if (ends.size() != 2 || ends.stream().anyMatch(e -> !(e instanceof YamlScalar))) {
+      fields.problem("range", "a guide's range is its two ends", "write 'range: [60 mm, 120 mm]'");
+      return Optional.empty();
+    }
+    double min;
+    double max;
+    try {
+      min = Quantities.parse(((YamlScalar) ends.get(0)).text(), Dimension.LENGTH).doubleValue();
+      max = Quantities.parse(((YamlScalar) ends.get(1)).text(), Dimension.LENGTH).doubleValue();
+    } catch (io.twinline.line.units.QuantityFormatException e) {
+      fields.problem("range", e.getMessage(), "write 'range: [60 mm, 120 mm]'");
+      return Optional.empty();
+    }
+    if (!(max > min) || min < 0) {
+      fields.problem("range", "a guide's range goes from a low end (0 or more) to a higher one",
+          "write 'range: [60 mm, 120 mm]'");
+      return Optional.empty();
+    }
+    double start = initial.orElse(min);
+    if (start < min || start > max) {
+      fields.problem("initial", "the initial position is outside the range",
+          "give a position from " + min * 1000 + " mm to " + max * 1000 + " mm");
+      return Optional.empty();
+    }
+    return Optional.of(new GuideDefinition(name, description, fields.location(), min, max,
+        speed.get(), start, tolerance.orElse(0.0005),
+        GuideDefinition.Drive.valueOf(drive.get().toUpperCase(java.util.Locale.ROOT))));
   }
 }

@@ -7,6 +7,7 @@ import io.twinline.line.fault.FaultSpec;
 import io.twinline.sim.run.ClearFault;
 import io.twinline.sim.run.InjectFault;
 import io.twinline.sim.run.RunnerState;
+import io.twinline.sim.run.LoadRecipe;
 import io.twinline.sim.run.SimulationRunner;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,6 +91,8 @@ final class SimulationNodes {
     UaVariableNode speed = variable(folder, "SpeedFactor", NodeIds.Double,
         "Simulated seconds per wall second (0 in stepped mode, infinity as fast as possible)");
     UaVariableNode cycle = variable(folder, "CycleTime", NodeIds.Double, "The I/O cycle, ms");
+    UaVariableNode recipe = variable(folder, "Recipe", NodeIds.String,
+        "The recipe loaded last (empty before the first)");
     lastResult = variable(folder, "LastMethodResult", NodeIds.String,
         "The outcome of the last method call, with the reason when it was refused");
     mode.setValue(new DataValue(new Variant(runner.mode().keyword())));
@@ -99,6 +102,7 @@ final class SimulationNodes {
     live(simTime, now -> new Variant(new DateTime(runner.instantOf(now))));
     live(simSeconds, now -> new Variant(now / 1e9));
     live(state, now -> new Variant(stateName(runner.state())));
+    live(recipe, now -> new Variant(runner.plant().recipe().orElse("")));
 
     method(folder, "Pause", "Holds simulated time", List.of(), List.of(),
         in -> result(runner.pause(), "paused"));
@@ -244,8 +248,17 @@ final class SimulationNodes {
 
   private Variant[] loadRecipe(Variant[] in) throws UaException {
     String name = (String) in[0].value();
-    throw refuse(StatusCodes.Bad_NotFound,
-        "LoadRecipe: line " + runner.plant().name() + " has no recipe '" + name + "'");
+    var line = runner.plant().definition();
+    if (name == null || line.recipe(name).isEmpty()) {
+      throw refuse(StatusCodes.Bad_NotFound,
+          "LoadRecipe: line " + line.name() + " has no recipe '" + name + "'"
+              + (line.recipes().isEmpty() ? "" : "; recipes: " + String.join(", ",
+                  line.recipes().stream().map(r -> r.name()).toList())));
+    }
+    // applied at the next I/O cycle, after the writes sent before this call
+    runner.submit(new LoadRecipe(name));
+    ok("loading recipe " + name);
+    return new Variant[0];
   }
 
   private Variant[] result(CompletableFuture<Long> done, String what) throws UaException {

@@ -28,7 +28,8 @@ import java.util.Set;
  * photo-eye, a diverter, the end, the room a feeder waits for). All moving parts move with the
  * belt until stopped, so each such moment follows exactly from the belt's motion, ramps included.
  */
-public final class Conveyor implements FaultableComponent, PartReceiver {
+public final class Conveyor
+    implements FaultableComponent, PartReceiver, io.twinline.sim.plant.Tunable {
 
   /** Positions within a micrometre count as reached: floating-point dust, not physics. */
   static final double EPSILON = 1e-6;
@@ -37,7 +38,7 @@ public final class Conveyor implements FaultableComponent, PartReceiver {
   private final Simulation simulation;
   private final long ioCycle;
   private final double length;
-  private final double beltSpeed;
+  private double beltSpeed;
   private final double minGap;
   private final boolean accumulating;
   private final Signal command;
@@ -287,6 +288,19 @@ public final class Conveyor implements FaultableComponent, PartReceiver {
   }
 
   // --- behaviour ----------------------------------------------------------------------------------
+
+  /**
+   * A recipe's {@code speed} (m/s at full command): a running belt ramps to it as it would to a
+   * new command.
+   */
+  @Override
+  public void tune(String parameter, Object value) {
+    if (!parameter.equals("speed")) {
+      throw new IllegalArgumentException(name + " takes no recipe parameter " + parameter);
+    }
+    beltSpeed = (Double) value;
+    onCommandChanged();
+  }
 
   private double commandedSpeed() {
     if (speedSignal == null) {

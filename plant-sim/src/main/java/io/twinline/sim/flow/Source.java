@@ -20,14 +20,14 @@ import java.util.SplittableRandom;
  * releases as soon as there is room, and counts the next interval from that release. With
  * several part types it picks one by weight; a defect rate marks parts {@code defective}.
  */
-public final class Source implements Component {
+public final class Source implements Component, io.twinline.sim.plant.Tunable {
 
   private final String name;
   private final Simulation simulation;
-  private final DurationDistribution interval;
+  private DurationDistribution interval;
   private final long firstRelease;
-  private final List<PartTemplate> templates;
-  private final double totalWeight;
+  private List<PartTemplate> templates;
+  private double totalWeight;
   private final PartIds partIds;
   private final SplittableRandom random;
   private final Signal released;
@@ -48,6 +48,23 @@ public final class Source implements Component {
     this.released = context.signal(name, SourceDefinition.RELEASED);
     this.blocked = context.signal(name, SourceDefinition.BLOCKED);
     this.releaseAction = Action.named(name + ": release a part", this::release);
+  }
+
+  /**
+   * A recipe's {@code interval} (from the next release on) or {@code parts} (the parts released
+   * from now on; those on their way keep theirs).
+   */
+  @Override
+  @SuppressWarnings("unchecked")
+  public void tune(String parameter, Object value) {
+    switch (parameter) {
+      case "interval" -> interval = (DurationDistribution) value;
+      case "parts" -> {
+        templates = List.copyOf((List<PartTemplate>) value);
+        totalWeight = templates.stream().mapToDouble(PartTemplate::weight).sum();
+      }
+      default -> throw new IllegalArgumentException(name + " takes no recipe parameter " + parameter);
+    }
   }
 
   public void connect(PartReceiver receiver) {

@@ -20,11 +20,12 @@ import java.util.SplittableRandom;
  * itself, or on a rising {@code Release}. A fault aborts the cycle and shows {@code Fault} until
  * cleared; the part stays.
  */
-public final class Station implements FaultableComponent, PartReceiver {
+public final class Station
+    implements FaultableComponent, PartReceiver, io.twinline.sim.plant.Tunable {
 
   private final String name;
   private final Simulation simulation;
-  private final DurationDistribution processTime;
+  private DurationDistribution processTime;
   private final boolean releasedByPlc;
   private final Optional<String> inspect;
   private final SplittableRandom random;
@@ -116,6 +117,15 @@ public final class Station implements FaultableComponent, PartReceiver {
   @Override
   public void whenReady(Part candidate, double leadPosition, Runnable callback) {
     waiterForRoom = callback;
+  }
+
+  /** A recipe's {@code processTime}: from the next cycle on (a cycle under way keeps its time). */
+  @Override
+  public void tune(String parameter, Object value) {
+    if (!parameter.equals("processTime")) {
+      throw new IllegalArgumentException(name + " takes no recipe parameter " + parameter);
+    }
+    processTime = (DurationDistribution) value;
   }
 
   private void onStart() {

@@ -1,6 +1,7 @@
 package io.twinline.sim.plant;
 
 import io.twinline.line.model.LineDefinition;
+import io.twinline.line.model.RecipeDefinition;
 import io.twinline.sim.fault.FaultManager;
 import io.twinline.sim.kernel.Simulation;
 import io.twinline.sim.random.RandomStreams;
@@ -24,6 +25,7 @@ public final class Plant {
   private final PlantContext context;
   private final Map<String, Component> components;
   private final FaultManager faults;
+  private volatile String recipe;
 
   Plant(
       LineDefinition definition,
@@ -111,5 +113,34 @@ public final class Plant {
           device + " is not an operator device (push button, selector switch, e-stop, guard door)");
     }
     operated.operate(action);
+  }
+
+  /**
+   * Loads recipe {@code name} of the line: sets the component parameters it names (what takes
+   * time physically, such as a guide travelling, starts now and takes its time) and the PLC
+   * inputs it names. Simulation thread only.
+   *
+   * @throws IllegalArgumentException if the line has no such recipe, naming those it has
+   */
+  public void loadRecipe(String name) {
+    RecipeDefinition definition = this.definition.recipe(name).orElseThrow(() ->
+        new IllegalArgumentException("line " + this.definition.name() + " has no recipe '"
+            + name + "'" + (this.definition.recipes().isEmpty() ? ""
+                : "; recipes: " + String.join(", ",
+                    this.definition.recipes().stream().map(RecipeDefinition::name).toList()))));
+    for (RecipeDefinition.Setting setting : definition.settings()) {
+      Component component = components.get(setting.component());
+      if (!(component instanceof Tunable tunable)) {
+        throw new IllegalStateException(setting.component() + " takes no recipe parameters");
+      }
+      tunable.tune(setting.parameter(), setting.value());
+    }
+    definition.signals().forEach((path, value) -> signals().get(path).setValue(value));
+    recipe = name;
+  }
+
+  /** The recipe loaded last, if any. */
+  public Optional<String> recipe() {
+    return Optional.ofNullable(recipe);
   }
 }

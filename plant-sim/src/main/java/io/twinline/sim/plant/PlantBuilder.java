@@ -137,6 +137,8 @@ final class PlantBuilder {
       return new Motor(d, c);
     } else if (definition instanceof ValveDefinition d) {
       return new Valve(d, c);
+    } else if (definition instanceof io.twinline.line.model.GuideDefinition d) {
+      return new io.twinline.sim.actuator.Guide(d, c);
     } else if (definition instanceof PushButtonDefinition d) {
       return new PushButton(d, c);
     } else if (definition instanceof SelectorSwitchDefinition d) {

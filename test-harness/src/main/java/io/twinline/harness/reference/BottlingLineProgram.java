@@ -14,6 +14,9 @@ import io.twinline.harness.controller.Timers;
  *   <li>Vision releases one bottle at a time: a defective bottle only once the reject gate is
  *       across, a good one only once it is clear; the next only when the last one has been
  *       diverted or has passed the gate.
+ *   <li>Changeover: the neck guide follows the recipe's width ({@code Recipe/GuideWidth}), moved
+ *       whenever it is not in position (and the e-stop is healthy); the infeed stands still
+ *       while it moves, so no bottle meets a guide on its way.
  * </ul>
  */
 public class BottlingLineProgram implements ControlProgram {
@@ -55,9 +58,14 @@ public class BottlingLineProgram implements ControlProgram {
     }
     boolean running = mode == Mode.RUNNING;
 
+    io.set("NeckGuide/Setpoint", io.number("Recipe/GuideWidth"));
+    boolean guideReady = io.bool("NeckGuide/InPosition");
+    io.set("NeckGuide/Move", healthy && !guideReady);
+
     for (String belt : BELTS) {
       io.set(belt, running);
     }
+    io.set("Q_Infeed_Run", running && guideReady);
     cycle(io, "Filler", running);
     cycle(io, "Capper", running);
     cycle(io, "Vision", running);

@@ -314,6 +314,21 @@ public final class Harness implements AutoCloseable {
     return injectFault(LineDefinitions.parseFault(fault, line));
   }
 
+  /**
+   * Loads a recipe of the line, as an operator selecting the next product does.
+   *
+   * @throws IllegalArgumentException if the line has no such recipe
+   */
+  public Harness loadRecipe(String name) {
+    if (line.recipe(name).isEmpty()) {
+      throw new IllegalArgumentException("line " + line.name() + " has no recipe '" + name + "'"
+          + (line.recipes().isEmpty() ? "" : "; recipes: " + String.join(", ",
+              line.recipes().stream().map(r -> r.name()).toList())));
+    }
+    act("load recipe " + name, new io.twinline.sim.run.LoadRecipe(name));
+    return this;
+  }
+
   public Harness clearFault(String id) {
     act("clear fault " + id, new ClearFault(id));
     return this;

@@ -287,7 +287,7 @@ public final class SequenceReader {
       case "inject-fault" -> injectFault(s, at);
       case "clear-fault" -> s.text("clear-fault", true, "J1")
           .map(id -> new Step.ClearFault(at, "clear fault " + id, id));
-      case "load-recipe" -> loadRecipe(s);
+      case "load-recipe" -> loadRecipe(s, at);
       case "expect" -> expect(s, at);
       case "never" -> condition(s, "never")
           .map(c -> new Step.Never(at, "never " + c.text(), c));
@@ -441,11 +441,19 @@ public final class SequenceReader {
     return fault.map(f -> new Step.InjectFault(at, "inject fault " + f.describe(), f));
   }
 
-  private Optional<Step> loadRecipe(MapReader s) {
-    s.text("load-recipe", true, "large");
-    s.problem("load-recipe", "line " + line.name() + " declares no recipes",
-        "recipes are not part of the line format yet; set the recipe signals with 'set:'");
-    return Optional.empty();
+  private Optional<Step> loadRecipe(MapReader s, SourceLocation at) {
+    Optional<String> name = s.text("load-recipe", true, "large");
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    if (line.recipe(name.get()).isEmpty()) {
+      List<String> names = line.recipes().stream().map(r -> r.name()).toList();
+      s.problem("load-recipe", "line " + line.name() + " has no recipe '" + name.get() + "'",
+          names.isEmpty() ? "declare the product variants under 'recipes:' in the line file"
+              : Suggestions.hint(name.get(), names, "recipes"));
+      return Optional.empty();
+    }
+    return Optional.of(new Step.LoadRecipe(at, "load recipe " + name.get(), name.get()));
   }
 
   // --- expectations ---------------------------------------------------------------------------

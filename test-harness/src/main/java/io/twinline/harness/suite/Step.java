@@ -88,6 +88,14 @@ public sealed interface Step {
     }
   }
 
+  /** {@code load-recipe: large}. */
+  record LoadRecipe(SourceLocation location, String text, String name) implements Step {
+    @Override
+    public void run(Harness harness, StepListener listener) {
+      harness.loadRecipe(name);
+    }
+  }
+
   /** When an {@code expect:} must hold. */
   enum When {
     NOW,

@@ -40,7 +40,7 @@ class ExampleSuitesTest {
     SuiteResult result = run("bottling-line.sequences.yaml", "reference");
 
     assertThat(result.passed()).as(summary(result)).isTrue();
-    assertThat(result.sequences()).hasSize(10); // 8 sequences, one with 3 cases
+    assertThat(result.sequences()).hasSize(11); // 9 sequences, one with 3 cases
   }
 
   @Test

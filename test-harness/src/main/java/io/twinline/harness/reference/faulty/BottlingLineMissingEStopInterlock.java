@@ -21,6 +21,6 @@ public final class BottlingLineMissingEStopInterlock extends BottlingLineProgram
     } else if (stopPressed) {
       infeedRunning = false;
     }
-    io.set("Q_Infeed_Run", infeedRunning);
+    io.set("Q_Infeed_Run", infeedRunning && io.bool("NeckGuide/InPosition"));
   }
 }
