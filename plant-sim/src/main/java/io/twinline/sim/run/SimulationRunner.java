@@ -435,6 +435,7 @@ public final class SimulationRunner implements AutoCloseable {
         }
         if (pacing == clock && clock instanceof RealTimeClock && next % ioCycle == 0) {
           pacingStats.record(clock.lagNanos());
+          warnIfBehind(clock.lagNanos());
         }
       }
       session.step();
@@ -443,6 +444,29 @@ public final class SimulationRunner implements AutoCloseable {
       }
     }
     return false;
+  }
+
+  private static final long BEHIND_NANOS = 1_000_000_000L;
+  private static final long WARN_EVERY_NANOS = 10_000_000_000L;
+  private long lastBehindWarning = Long.MIN_VALUE;
+
+  /**
+   * Says so in the log, at most every 10 s, when real time has left the simulation a second or
+   * more behind: the plant, a script or the OPC UA clients need more than the machine has.
+   */
+  private void warnIfBehind(long lagNanos) {
+    if (lagNanos < BEHIND_NANOS) {
+      return;
+    }
+    long now = System.nanoTime();
+    if (lastBehindWarning != Long.MIN_VALUE && now - lastBehindWarning < WARN_EVERY_NANOS) {
+      return;
+    }
+    lastBehindWarning = now;
+    LOG.warn("the simulation is {} s behind real time ({} of {} I/O cycles started a cycle or "
+            + "more late): the plant or its OPC UA clients need more than this machine gives",
+        String.format(java.util.Locale.ROOT, "%.1f", lagNanos / 1e9), pacingStats.overruns(),
+        pacingStats.count());
   }
 
   // --- scripts --------------------------------------------------------------------------------
