@@ -173,6 +173,15 @@ final class ServeCommand implements Callable<Integer> {
    * @throws Refused after printing why, if the line or an option is wrong or the port is taken
    */
   Serving open(PrintWriter out, PrintWriter err) throws Refused {
+    return open(out, err, runner -> { });
+  }
+
+  /**
+   * As {@link #open(PrintWriter, PrintWriter)}, with {@code beforeStart} told the runner before
+   * its simulation starts (to subscribe a recorder that must see the first snapshot, say).
+   */
+  Serving open(PrintWriter out, PrintWriter err,
+      java.util.function.Consumer<SimulationRunner> beforeStart) throws Refused {
     LineDefinition definition;
     TimeMode mode;
     java.util.List<io.twinline.line.fault.FaultSpec> faultSpecs = java.util.List.of();
@@ -201,6 +210,7 @@ final class ServeCommand implements Callable<Integer> {
 
     SimulationRunner runner = new SimulationRunner(Plant.build(definition), mode, speed);
     faultSpecs.forEach(f -> runner.submit(new io.twinline.sim.run.InjectFault(f)));
+    beforeStart.accept(runner);
     runner.start();
     TwinlineServer server;
     try {

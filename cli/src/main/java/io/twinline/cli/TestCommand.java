@@ -122,6 +122,13 @@ final class TestCommand implements Callable<Integer> {
   Path trace;
 
   @Option(
+      names = "--record",
+      paramLabel = "DIR",
+      description = "Record every sequence as a session file (DIR/<file>/<sequence>.jsonl.gz),"
+          + " for 'twinline replay' and 'twinline compare'.")
+  Path record;
+
+  @Option(
       names = "--plc",
       description = "Test a real PLC: serve the line over OPC UA (see --port), wait for the PLC"
           + " to connect, and run the sequences in real time (or --speed), the line reset"
@@ -230,9 +237,16 @@ final class TestCommand implements Callable<Integer> {
       SuiteRunner runner =
           new SuiteRunner(program, Controllers.describe(name, suite.line().name()), seed,
               selection);
+      java.util.function.BiConsumer<SuiteSpec.Sequence, io.twinline.harness.run.Harness> after =
+          (sequence, harness) -> { };
       if (trace != null) {
-        runner.onFinished(TraceFiles.writer(trace, suite));
+        after = after.andThen(TraceFiles.writer(trace, suite));
       }
+      if (record != null) {
+        after = after.andThen(io.twinline.harness.rehearsal.SessionRecorder.writer(record, suite,
+            name));
+      }
+      runner.onFinished(after);
       SuiteResult result = runner.run(suite);
       results.add(result);
       print(out, result);

@@ -229,6 +229,11 @@ public final class Session {
     return List.copyOf(journal);
   }
 
+  /** The commands applied since the first {@code from} of them. Simulation thread only. */
+  public List<Snapshot.JournalEntry> journalSince(int from) {
+    return List.copyOf(journal.subList(Math.min(from, journal.size()), journal.size()));
+  }
+
   /** The whole plant state now, as a replayable journal. */
   public Snapshot snapshot() {
     return new Snapshot(line, simulation.now(), journal);

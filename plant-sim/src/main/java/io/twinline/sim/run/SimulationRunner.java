@@ -90,6 +90,14 @@ public final class SimulationRunner implements AutoCloseable {
    * The plant being simulated. From another thread, read only what never changes (its
    * definition, its signals' identities); after {@link #reset()} it is a new plant.
    */
+  /**
+   * The session the runner drives. Read it on the simulation thread only: from a {@link
+   * ChangeSubscriber}, a {@link #call} or a script.
+   */
+  public Session session() {
+    return session;
+  }
+
   public Plant plant() {
     return plant;
   }

@@ -186,6 +186,11 @@ public final class Harness implements AutoCloseable {
   }
 
   /** The plant, to read what no condition can say. Do not change it behind the harness. */
+  /** The simulation session underneath (to subscribe to its change sets, say). */
+  public Session session() {
+    return session;
+  }
+
   public Plant plant() {
     return plant;
   }

@@ -1,0 +1,263 @@
+package io.twinline.cli;
+
+import io.twinline.harness.rehearsal.Kpis;
+import io.twinline.harness.rehearsal.Recording;
+import io.twinline.harness.rehearsal.SessionFiles;
+import io.twinline.harness.rehearsal.SessionHeader;
+import io.twinline.harness.rehearsal.SessionRecorder;
+import io.twinline.line.InvalidDefinitionException;
+import io.twinline.line.LineDefinitions;
+import io.twinline.line.fault.FaultSpec;
+import io.twinline.line.model.LineDefinition;
+import io.twinline.line.units.Quantities;
+import io.twinline.line.units.QuantityFormatException;
+import io.twinline.sim.run.ClearFault;
+import io.twinline.sim.run.InjectFault;
+import io.twinline.sim.run.LoadRecipe;
+import io.twinline.sim.run.Operate;
+import io.twinline.sim.run.SimulationRunner;
+import io.twinline.sim.time.SimTime;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code twinline rehearse}: serves the line as {@code serve} does, set up for one product, for
+ * the PLC to run; the changeover to the other product is rehearsed on it (from the console, over
+ * OPC UA, or at a set time), and everything is recorded into a session file. At the end the
+ * changeover's KPIs are printed.
+ */
+@Command(
+    name = "rehearse",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Rehearse a product changeover: serve the line (real time, PLC connected) set up for"
+          + " --from, change over to --to from the console (type 'changeover'), over OPC UA"
+          + " (Simulation/LoadRecipe) or at --changeover-at, and record everything into a"
+          + " session file; prints the changeover's KPIs at the end.",
+      "Console: changeover | load RECIPE | press|release DEVICE | operate DEVICE ACTION |"
+          + " fault TARGET KIND | clear ID | status | quit"
+    })
+final class RehearseCommand implements Callable<Integer> {
+
+  @Mixin ServeCommand serve;
+
+  @Option(names = "--from", required = true, paramLabel = "RECIPE",
+      description = "The recipe the line is set up for at the start.")
+  String from;
+
+  @Option(names = "--to", required = true, paramLabel = "RECIPE",
+      description = "The recipe to change over to.")
+  String to;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+      description = "The session file (default: ${DEFAULT-VALUE}); .gz compresses it.")
+  Path output = Path.of("rehearsal.jsonl.gz");
+
+  @Option(names = "--changeover-at", paramLabel = "TIME",
+      description = "Load --to by itself at this simulated time (e.g. '2 min').")
+  String changeoverAt;
+
+  @Option(names = "--duration", paramLabel = "TIME",
+      description = "End the rehearsal by itself after this much simulated time.")
+  String duration;
+
+  @Option(names = "--note", paramLabel = "TEXT", description = "What is rehearsed, for the file.")
+  String note = "";
+
+  @Option(names = "--report", paramLabel = "DIR",
+      description = "Write an HTML report of the changeover (index.html) at the end.")
+  Path report;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    LineDefinition line;
+    long changeoverNanos;
+    long durationNanos;
+    try {
+      line = LineFiles.load(serve.line);
+      for (String recipe : new String[] {from, to}) {
+        if (line.recipe(recipe).isEmpty()) {
+          throw new IllegalArgumentException("line " + line.name() + " has no recipe '" + recipe
+              + "'; recipes: " + String.join(", ",
+                  line.recipes().stream().map(r -> r.name()).toList()));
+        }
+      }
+      changeoverNanos = time("--changeover-at", changeoverAt);
+      durationNanos = time("--duration", duration);
+    } catch (InvalidDefinitionException e) {
+      e.problems().forEach(p -> err.println(p.format()));
+      err.flush();
+      return ServeCommand.EXIT_BAD_INPUT;
+    } catch (IllegalArgumentException e) {
+      err.println("twinline rehearse: " + e.getMessage());
+      err.flush();
+      return ServeCommand.EXIT_BAD_INPUT;
+    }
+
+    SessionHeader header = new SessionHeader(line.name(), line.file(), line.seed(),
+        "PLC connected over OPC UA", Instant.now().toString(),
+        note.isEmpty() ? "changeover " + from + " -> " + to : note);
+    SessionFiles.Writer writer;
+    try {
+      writer = SessionFiles.create(output, header);
+    } catch (IOException e) {
+      err.println("twinline rehearse: cannot write " + output + ": " + e.getMessage());
+      err.flush();
+      return ServeCommand.EXIT_BAD_INPUT;
+    }
+    final long changeoverAtNanos = changeoverNanos;
+    final long untilNanos = durationNanos;
+    SessionRecorder[] recorder = new SessionRecorder[1];
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    ServeCommand.Serving serving;
+    try {
+      serving = serve.open(out, err, runner -> {
+        recorder[0] = SessionRecorder.of(runner.session(), header, writer);
+        runner.subscribe(recorder[0]);
+        runner.submit(new LoadRecipe(from));
+        if (changeoverAtNanos > 0 || untilNanos > 0) {
+          // installed before the simulation starts, so that even as fast as possible it
+          // cannot run past the changeover time first
+          runner.runScript(ctx -> {
+            if (changeoverAtNanos > 0) {
+              ctx.runUntil(p -> false, changeoverAtNanos - ctx.session().now());
+              ctx.session().apply(new LoadRecipe(to));
+              out.printf("%s: loaded %s%n", SimTime.format(ctx.session().now()), to);
+              out.flush();
+            }
+            if (untilNanos > 0) {
+              ctx.runUntil(p -> false, untilNanos - ctx.session().now());
+              done.complete(null);
+            }
+            return null;
+          });
+        }
+      });
+    } catch (ServeCommand.Refused e) {
+      writer.close();
+      return ServeCommand.EXIT_BAD_INPUT;
+    }
+    SimulationRunner runner = serving.runner();
+    out.printf("Rehearsing %s -> %s, recording into %s. Type 'changeover' to load %s, 'quit' to "
+        + "end.%n", from, to, output, to);
+    out.flush();
+
+    AtomicBoolean finished = new AtomicBoolean();
+    Runnable finish = () -> {
+      if (!finished.compareAndSet(false, true)) {
+        return;
+      }
+      serving.close();
+      recorder[0].close();
+      report(out, err, line);
+    };
+    Thread hook = new Thread(finish, "twinline-rehearse-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+
+    Thread console = new Thread(() -> console(runner, out, done), "twinline-rehearse-console");
+    console.setDaemon(true);
+    console.start();
+
+    try {
+      CompletableFuture.anyOf(done, runner.termination()).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      err.println("twinline rehearse: the simulation failed: " + e.getCause().getMessage());
+    }
+    Runtime.getRuntime().removeShutdownHook(hook);
+    finish.run();
+    return 0;
+  }
+
+  private void console(SimulationRunner runner, PrintWriter out, CompletableFuture<Void> done) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+      String text;
+      while ((text = in.readLine()) != null) {
+        String[] words = text.strip().split("\\s+");
+        try {
+          switch (words[0]) {
+            case "" -> { }
+            case "quit", "exit" -> {
+              done.complete(null);
+              return;
+            }
+            case "changeover" -> runner.submit(new LoadRecipe(to));
+            case "load" -> runner.submit(new LoadRecipe(word(words, 1, "load RECIPE")));
+            case "press", "release" -> runner.submit(
+                new Operate(word(words, 1, words[0] + " DEVICE"), words[0]));
+            case "operate" -> runner.submit(new Operate(word(words, 1, "operate DEVICE ACTION"),
+                word(words, 2, "operate DEVICE ACTION")));
+            case "fault" -> runner.submit(new InjectFault(LineDefinitions.parseFault(
+                "{id: C" + System.nanoTime() % 100000 + ", target: "
+                    + word(words, 1, "fault TARGET KIND") + ", kind: "
+                    + word(words, 2, "fault TARGET KIND") + "}",
+                runner.plant().definition())));
+            case "clear" -> runner.submit(new ClearFault(word(words, 1, "clear ID")));
+            case "status" -> out.printf("%s, recipe %s%n", SimTime.format(runner.simTime()),
+                runner.plant().recipe().orElse("-"));
+            default -> out.println("commands: changeover | load RECIPE | press|release DEVICE |"
+                + " operate DEVICE ACTION | fault TARGET KIND | clear ID | status | quit");
+          }
+        } catch (IllegalArgumentException | InvalidDefinitionException e) {
+          out.println("? " + e.getMessage());
+        }
+        out.flush();
+      }
+    } catch (IOException e) {
+      // no console: the rehearsal goes on until --duration or Ctrl-C
+    }
+  }
+
+  private static String word(String[] words, int i, String usage) {
+    if (words.length <= i) {
+      throw new IllegalArgumentException("usage: " + usage);
+    }
+    return words[i];
+  }
+
+  private void report(PrintWriter out, PrintWriter err, LineDefinition line) {
+    try {
+      Recording recording = SessionFiles.read(output);
+      recording.problems().forEach(err::println);
+      Kpis kpis = Kpis.of(recording, line, Kpis.Sinks.of(line));
+      out.println("Recorded " + recording.events().size() + " events into " + output + ".");
+      out.print(kpis.describe());
+      if (report != null) {
+        out.println("report: " + io.twinline.harness.rehearsal.RehearsalReport.write(report,
+            line, java.util.List.of(new io.twinline.harness.rehearsal.RehearsalReport.Entry(
+                output.getFileName().toString(), recording, kpis))));
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      out.println("Recorded into " + output + "; no KPIs: " + e.getMessage());
+    }
+    out.flush();
+  }
+
+  private static long time(String option, String text) {
+    if (text == null) {
+      return 0;
+    }
+    try {
+      return Quantities.duration(text).toNanos();
+    } catch (QuantityFormatException e) {
+      throw new IllegalArgumentException(option + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package io.twinline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.twinline.harness.rehearsal.Recording;
+import io.twinline.harness.rehearsal.SessionEvent;
+import io.twinline.harness.rehearsal.SessionFiles;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code twinline rehearse}, {@code test --record}, {@code replay} and {@code compare}. */
+class RehearsalCommandsTest {
+
+  private static final String SUITE = Path.of("..", "test-harness", "sequences",
+      "bottling-line.sequences.yaml").toAbsolutePath().normalize().toString();
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = Twinline.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  private Path recordChangeover(Path dir) throws Exception {
+    assertThat(run("test", SUITE, "--controller", "reference", "--tags", "changeover",
+        "--record", dir.toString())).as(err.toString()).isZero();
+    try (Stream<Path> files = Files.walk(dir)) {
+      List<Path> sessions = files.filter(p -> p.toString().endsWith(".jsonl.gz")).toList();
+      assertThat(sessions).hasSize(1);
+      return sessions.get(0);
+    }
+  }
+
+  @Test
+  void aRecordedSequenceReplaysIdenticallyWithTheSameProgram(@TempDir Path dir)
+      throws Exception {
+    Path session = recordChangeover(dir);
+
+    int code = run("replay", session.toString(), "--controller", "reference", "--report",
+        dir.resolve("report").toString());
+
+    assertThat(code).as(out + "\n" + err).isZero();
+    assertThat(dir.resolve("report").resolve("index.html")).exists();
+    assertThat(out.toString()).contains("changeover (line setup) -> large")
+        .contains("the same: identical KPIs and signal trace");
+  }
+
+  @Test
+  void aReplayWithAnotherProgramSaysWhatDiffers(@TempDir Path dir) throws Exception {
+    Path session = recordChangeover(dir);
+
+    int code = run("replay", session.toString(), "--controller",
+        "io.twinline.harness.reference.faulty.BottlingLineMissingEStopInterlock");
+
+    // that program holds the infeed for the guide too, but starts differently: other traces
+    assertThat(code).as(out + "\n" + err).isIn(0, 1);
+    assertThat(run("compare", session.toString())).isZero();
+    assertThat(out.toString()).contains("good parts:");
+  }
+
+  @Test
+  void rehearseRecordsTheServedLineAndPrintsTheKpis(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("r.jsonl.gz");
+
+    int code = run("rehearse", "--line", "bottling-line.yaml", "--from", "small", "--to",
+        "large", "--port", "0", "--bind", "127.0.0.1", "--pki", dir.resolve("pki").toString(),
+        "--time-mode", "afap", "--changeover-at", "1 min", "--duration", "2 min", "--out",
+        file.toString());
+
+    assertThat(code).as(out + "\n" + err).isZero();
+    Recording recording = SessionFiles.read(file);
+    assertThat(recording.problems()).isEmpty();
+    assertThat(recording.actions()).extracting(SessionEvent::toString)
+        .containsExactly("RecipeLoaded[time=0, recipe=small]",
+            "RecipeLoaded[time=60000000000, recipe=large]");
+    assertThat(recording.end()).isGreaterThanOrEqualTo(60_000_000_000L);
+    assertThat(out.toString()).contains("changeover small -> large, recipe loaded at 60.000 s");
+  }
+
+  @Test
+  void rehearseRefusesARecipeTheLineDoesNotHave(@TempDir Path dir) {
+    int code = run("rehearse", "--line", "bottling-line.yaml", "--from", "small", "--to",
+        "huge", "--out", dir.resolve("x.jsonl").toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("has no recipe 'huge'; recipes: small, large");
+  }
+}

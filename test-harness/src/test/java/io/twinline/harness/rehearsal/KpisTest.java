@@ -1,0 +1,102 @@
+package io.twinline.harness.rehearsal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.twinline.harness.rehearsal.SessionEvent.FaultCleared;
+import io.twinline.harness.rehearsal.SessionEvent.FaultInjected;
+import io.twinline.harness.rehearsal.SessionEvent.Operated;
+import io.twinline.harness.rehearsal.SessionEvent.RecipeLoaded;
+import io.twinline.harness.rehearsal.SessionEvent.SignalChange;
+import io.twinline.line.LineDefinitions;
+import io.twinline.line.fault.FaultKind;
+import io.twinline.line.fault.FaultSpec;
+import io.twinline.line.model.LineDefinition;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/** The KPIs of a small session worked out by hand. */
+class KpisTest {
+
+  static final String LINE = """
+      line: K
+      components:
+        - {name: Feed, type: source, interval: 2 s, part: {type: a, length: 0.1 m}, to: Belt}
+        - {name: Belt, type: conveyor, length: 1 m, speed: 0.5 m/s, to: Out}
+        - {name: Out, type: sink, countTypes: [a, b]}
+        - {name: Scrap, type: sink}
+        - {name: Start, type: push-button}
+      recipes:
+        - {name: A, components: {Feed: {part: {type: a, length: 0.1 m}}}}
+        - {name: B, components: {Feed: {part: {type: b, length: 0.2 m}}}}
+      """;
+
+  static final long S = 1_000_000_000L;
+
+  /**
+   * Product a until the load of B at 4 s; the belt stops from 4 s to 7 s; the operator presses
+   * Start at 5 s; a jam from 6 s to 6.5 s; one part scrapped at 8 s; parts b at 9 s and 10 s.
+   */
+  static Recording session() {
+    List<SessionEvent> events = List.of(
+        new SignalChange(0, "Belt/MotorOn", false),
+        new SignalChange(0, "Out/Count_a", 0L),
+        new SignalChange(0, "Out/Count_b", 0L),
+        new SignalChange(0, "Scrap/Count", 0L),
+        new RecipeLoaded(0, "A"),
+        new SignalChange(1 * S, "Belt/MotorOn", true),
+        new SignalChange(2 * S, "Out/Count_a", 1L),
+        new SignalChange(3 * S, "Out/Count_a", 2L),
+        new RecipeLoaded(4 * S, "B"),
+        new SignalChange(4 * S, "Belt/MotorOn", false),
+        new Operated(5 * S, "Start", "press"),
+        new FaultInjected(6 * S, FaultSpec.of("J1", "Belt", FaultKind.JAM)),
+        new FaultCleared(6 * S + S / 2, "J1"),
+        new SignalChange(7 * S, "Belt/MotorOn", true),
+        new SignalChange(8 * S, "Scrap/Count", 1L),
+        new SignalChange(9 * S, "Out/Count_b", 1L),
+        new SignalChange(10 * S, "Out/Count_b", 2L));
+    return new Recording(new SessionHeader("K", "k.yaml", 1, "hand", "", ""), events, List.of());
+  }
+
+  @Test
+  void theKpisOfAHandCheckedSession() throws Exception {
+    LineDefinition line = LineDefinitions.parse("k.yaml", LINE);
+
+    Kpis kpis = Kpis.of(session(), line, Kpis.Sinks.of(line));
+
+    assertThat(kpis.from()).isEqualTo("A");
+    assertThat(kpis.to()).isEqualTo("B");
+    assertThat(kpis.loadedAt()).isEqualTo(4 * S);
+    assertThat(kpis.lastOldPart()).hasValue(3 * S);
+    assertThat(kpis.firstNewPart()).hasValue(9 * S);
+    assertThat(kpis.changeover()).hasValue(6 * S);
+    assertThat(kpis.standstill()).isEqualTo(3 * S); // the belt from 4 s to 7 s
+    assertThat(kpis.rejected()).isEqualTo(1);
+    assertThat(kpis.goodOld()).isEqualTo(2);
+    assertThat(kpis.goodNew()).isEqualTo(2);
+    assertThat(kpis.steps()).extracting(Kpis.Step::what).containsExactly(
+        "load recipe B", "press Start", "fault J1 jam Belt", "clear fault J1");
+    assertThat(kpis.steps()).extracting(Kpis.Step::took)
+        .containsExactly(1 * S, 1 * S, 1 * S, S / 2);
+    assertThat(kpis.faults()).singleElement().satisfies(f -> {
+      assertThat(f.at()).isEqualTo(6 * S);
+      assertThat(f.clearedAt()).isEqualTo(OptionalLong.of(6 * S + S / 2));
+    });
+    assertThat(kpis.notes()).containsExactly("fewer than 10 good parts of the new product: the "
+        + "ramp-up is counted to the end of the session");
+    assertThat(kpis.describe()).contains("duration (last good old part to first good new part):"
+        + " 6.000 s (3.000 s to 9.000 s)");
+  }
+
+  @Test
+  void aSessionWithoutARecipeLoadHasNoChangeover() throws Exception {
+    LineDefinition line = LineDefinitions.parse("k.yaml", LINE);
+    Recording none = new Recording(session().header(),
+        List.of(new SignalChange(0, "Belt/MotorOn", false)), List.of());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Kpis.of(none, line, Kpis.Sinks.of(line)))
+        .hasMessage("the session loads no recipe: there is no changeover");
+  }
+}

@@ -1,0 +1,80 @@
+package io.twinline.harness.rehearsal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Session files: written, read back, and read as far as they go when damaged. */
+class SessionFilesTest {
+
+  @Test
+  void aSessionReadsBackAsItWasWritten(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("s.jsonl.gz");
+    SessionFiles.write(file, KpisTest.session());
+
+    Recording read = SessionFiles.read(file);
+
+    assertThat(read.problems()).isEmpty();
+    assertThat(read.header()).isEqualTo(KpisTest.session().header());
+    assertThat(read.events()).isEqualTo(KpisTest.session().events());
+  }
+
+  @Test
+  void aTruncatedFileIsReadUpToWhereItEndsAndSaysWhere(@TempDir Path dir) throws Exception {
+    Path whole = dir.resolve("whole.jsonl.gz");
+    // written as a recording goes: flushed after every batch
+    try (SessionFiles.Writer writer = SessionFiles.create(whole, KpisTest.session().header())) {
+      for (SessionEvent event : KpisTest.session().events()) {
+        writer.write(event);
+        writer.flush();
+      }
+    }
+    byte[] bytes = Files.readAllBytes(whole);
+    Path cut = dir.resolve("cut.jsonl.gz");
+    Files.write(cut, Arrays.copyOf(bytes, bytes.length - 30));
+
+    Recording read = SessionFiles.read(cut);
+
+    assertThat(read.problems()).singleElement().asString()
+        .startsWith(cut + ":").contains("the file ends early");
+    assertThat(read.events()).isNotEmpty()
+        .isEqualTo(KpisTest.session().events().subList(0, read.events().size()));
+  }
+
+  @Test
+  void aCorruptedLineIsSkippedWithItsNumberAndTheRestIsKept(@TempDir Path dir)
+      throws Exception {
+    Path plain = dir.resolve("s.jsonl");
+    SessionFiles.write(plain, KpisTest.session());
+    java.util.List<String> lines =
+        new java.util.ArrayList<>(Files.readAllLines(plain, StandardCharsets.UTF_8));
+    lines.set(3, "{\"t\":12,\"signal\":\"Out/Count_a\",\"val");
+    lines.set(5, "{\"t\":5,\"what\":1}");
+    Files.write(plain, lines, StandardCharsets.UTF_8);
+
+    Recording read = SessionFiles.read(plain);
+
+    assertThat(read.problems()).hasSize(2);
+    assertThat(read.problems().get(0)).startsWith(plain + ":4: not an event (not JSON");
+    assertThat(read.problems().get(1)).isEqualTo(plain + ":6: an event has one of \"signal\", "
+        + "\"operate\", \"recipe\", \"fault\", \"clear\", \"end\"; skipped");
+    assertThat(read.events()).hasSize(KpisTest.session().events().size() - 2);
+  }
+
+  @Test
+  void aFileThatIsNoSessionIsRefusedAtItsFirstLine(@TempDir Path dir) throws Exception {
+    Path other = dir.resolve("other.jsonl");
+    Files.writeString(other, "{\"time_ns\":0,\"signal\":\"A/B\",\"value\":true}\n");
+
+    assertThatThrownBy(() -> SessionFiles.read(other)).isInstanceOf(IOException.class)
+        .hasMessage(other + ":1: not a Twinline session (no \"format\": \"twinline-session\" "
+            + "on the first line)");
+  }
+}
