@@ -74,6 +74,23 @@ class SimulationMethodsTest {
   }
 
   @Test
+  void operateActsOnAnOperatorDeviceAtTheNextIoCycle() throws Exception {
+    start(TimeMode.STEPPED, 1.0);
+
+    CallMethodResult pressed = fixture.call(client, "Operate", "Stop", "press");
+    assertThat(pressed.getStatusCode().isGood()).as(String.valueOf(value("LastMethodResult")))
+        .isTrue();
+    step(10);
+
+    assertThat(signal("Stop/Contact")).isEqualTo(true);
+    assertThat(fixture.runner.call(p -> p.signal("Stop/Contact").booleanValue()).get()).isTrue();
+    assertRefused(fixture.call(client, "Operate", "Belt", "press"), StatusCodes.Bad_NotFound,
+        "not an operator device");
+    assertRefused(fixture.call(client, "Operate", "Stop", "twist"),
+        StatusCodes.Bad_InvalidArgument, "it can: press, release");
+  }
+
+  @Test
   void loadRecipeAppliesTheRecipeAtTheNextIoCycle() throws Exception {
     start(TimeMode.STEPPED, 1.0);
     assertThat(value("Recipe")).isEqualTo("");

@@ -8,6 +8,7 @@ import io.twinline.sim.run.ClearFault;
 import io.twinline.sim.run.InjectFault;
 import io.twinline.sim.run.RunnerState;
 import io.twinline.sim.run.LoadRecipe;
+import io.twinline.sim.run.Operate;
 import io.twinline.sim.run.SimulationRunner;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,6 +128,11 @@ final class SimulationNodes {
         this::injectFault);
     method(folder, "ClearFault", "Ends a fault",
         List.of(argument("Id", NodeIds.String, "The fault's id")), List.of(), this::clearFault);
+    method(folder, "Operate", "An operator action on a device: press, release, open, close,"
+            + " select:Auto, ...",
+        List.of(argument("Device", NodeIds.String, "The operator device, e.g. StartButton"),
+            argument("Action", NodeIds.String, "The action, e.g. press")),
+        List.of(), this::operate);
     method(folder, "LoadRecipe", "Loads a recipe of the line",
         List.of(argument("Name", NodeIds.String, "The recipe's name")), List.of(),
         this::loadRecipe);
@@ -243,6 +249,26 @@ final class SimulationNodes {
     }
     runner.submit(new ClearFault(id));
     ok("cleared " + id);
+    return new Variant[0];
+  }
+
+  private Variant[] operate(Variant[] in) throws UaException {
+    String device = (String) in[0].value();
+    String action = (String) in[1].value();
+    var component = device == null ? java.util.Optional.<io.twinline.line.model
+        .ComponentDefinition>empty() : runner.plant().definition().component(device);
+    if (component.isEmpty() || component.get().operatorActions().isEmpty()) {
+      throw refuse(StatusCodes.Bad_NotFound, "Operate: '" + device
+          + "' is not an operator device (push button, selector switch, e-stop, guard door)");
+    }
+    if (!component.get().operatorActions().contains(action)) {
+      throw refuse(StatusCodes.Bad_InvalidArgument, "Operate: " + device + " cannot '" + action
+          + "'; it can: " + String.join(", ", new java.util.TreeSet<>(
+              component.get().operatorActions())));
+    }
+    // applied at the next I/O cycle, like a write, and journaled: a recorded session replays it
+    runner.submit(new Operate(device, action));
+    ok(action + " " + device);
     return new Variant[0];
   }
 
