@@ -4,7 +4,6 @@ import io.twinline.harness.rehearsal.Comparison;
 import io.twinline.harness.rehearsal.Kpis;
 import io.twinline.harness.rehearsal.Recording;
 import io.twinline.harness.rehearsal.RehearsalReport;
-import io.twinline.harness.rehearsal.SessionFiles;
 import io.twinline.line.InvalidDefinitionException;
 import io.twinline.line.model.LineDefinition;
 import java.io.IOException;
@@ -48,9 +47,7 @@ final class CompareCommand implements Callable<Integer> {
     try {
       List<Recording> recordings = new ArrayList<>();
       for (Path session : sessions) {
-        Recording recording = SessionFiles.read(session);
-        recording.problems().forEach(err::println);
-        recordings.add(recording);
+        recordings.add(ReplayCommand.read(session, err));
       }
       LineDefinition definition = ReplayCommand.lineOf(recordings.get(0), line, sessions.get(0));
       Kpis.Sinks sinks = Kpis.Sinks.of(definition);

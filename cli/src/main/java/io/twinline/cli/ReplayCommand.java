@@ -65,8 +65,7 @@ final class ReplayCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      Recording recorded = SessionFiles.read(session);
-      recorded.problems().forEach(err::println);
+      Recording recorded = read(session, err);
       LineDefinition definition = lineOf(recorded, line, session);
       Optional<Supplier<ControlProgram>> program =
           Controllers.resolve(controller, definition.name());
@@ -100,6 +99,13 @@ final class ReplayCommand implements Callable<Integer> {
       err.flush();
       return EXIT_BAD_INPUT;
     }
+  }
+
+  /** Reads a session file, telling {@code err} what could not be read of it. */
+  static Recording read(Path session, PrintWriter err) throws IOException {
+    Recording recording = SessionFiles.read(session);
+    recording.problems().forEach(err::println);
+    return recording;
   }
 
   /**

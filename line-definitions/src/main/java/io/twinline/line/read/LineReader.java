@@ -448,12 +448,8 @@ public final class LineReader {
       List<ReadComponent> components,
       Map<SignalPath, SignalOptions> options,
       Problems problems) {
-    List<ComponentDefinition> definitions =
-        components.stream().map(ReadComponent::definition).toList();
-    List<SignalDefinition> signals =
-        new LineDefinition("check", "", DEFAULT_IO_CYCLE, 0, definitions, options, List.of(), "")
-            .signals();
-    return readFaults(list, definitions, signals, problems);
+    List<ComponentDefinition> definitions = definitions(components);
+    return readFaults(list, definitions, signals(definitions, options), problems);
   }
 
   private static List<RecipeDefinition> readRecipes(
@@ -461,12 +457,19 @@ public final class LineReader {
       List<ReadComponent> components,
       Map<SignalPath, SignalOptions> options,
       Problems problems) {
-    List<ComponentDefinition> definitions =
-        components.stream().map(ReadComponent::definition).toList();
-    List<SignalDefinition> signals =
-        new LineDefinition("check", "", DEFAULT_IO_CYCLE, 0, definitions, options, List.of(), "")
-            .signals();
-    return RecipeReader.read(list, definitions, signals, problems);
+    List<ComponentDefinition> definitions = definitions(components);
+    return RecipeReader.read(list, definitions, signals(definitions, options), problems);
+  }
+
+  private static List<ComponentDefinition> definitions(List<ReadComponent> components) {
+    return components.stream().map(ReadComponent::definition).toList();
+  }
+
+  /** The signals the components have, with the file's signal options applied. */
+  private static List<SignalDefinition> signals(
+      List<ComponentDefinition> definitions, Map<SignalPath, SignalOptions> options) {
+    return new LineDefinition("check", "", DEFAULT_IO_CYCLE, 0, definitions, options, List.of(), "")
+        .signals();
   }
 
   private static List<FaultSpec> readFaults(
