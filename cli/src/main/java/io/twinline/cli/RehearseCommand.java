@@ -180,7 +180,11 @@ final class RehearseCommand implements Callable<Integer> {
     } catch (java.util.concurrent.CompletionException e) {
       err.println("twinline rehearse: the simulation failed: " + e.getCause().getMessage());
     }
-    Runtime.getRuntime().removeShutdownHook(hook);
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      return ServeCommand.KEEP_RUNNING_UNTIL_SHUTDOWN; // Ctrl-C: the hook finishes the rehearsal
+    }
     finish.run();
     return 0;
   }
