@@ -6,7 +6,9 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 
 import io.twinline.line.SignalType;
 import io.twinline.sim.signal.SignalValues;
+import java.time.Instant;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UByte;
@@ -17,6 +19,23 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UShort;
 public final class OpcUaTypes {
 
   private OpcUaTypes() {}
+
+  /** 1970-01-01 in OPC UA's DateTime: 100 ns ticks since 1601-01-01 UTC. */
+  private static final long UNIX_EPOCH_TICKS = 116_444_736_000_000_000L;
+
+  /** {@code instant} in nanoseconds since 1970-01-01 UTC (good until the year 2262). */
+  public static long epochNanos(Instant instant) {
+    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+  }
+
+  /**
+   * The DateTime of {@code epochNanos} (nanoseconds since 1970-01-01 UTC), truncated to OPC UA's
+   * 100 ns, as {@code new DateTime(Instant)} gives it but without making an Instant per value:
+   * the publisher stamps a million values a second.
+   */
+  public static DateTime dateTime(long epochNanos) {
+    return new DateTime(UNIX_EPOCH_TICKS + Math.floorDiv(epochNanos, 100));
+  }
 
   /** The DataType NodeId of a signal type. */
   public static NodeId dataType(SignalType type) {

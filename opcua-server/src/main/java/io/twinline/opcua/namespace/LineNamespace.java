@@ -1,6 +1,5 @@
 package io.twinline.opcua.namespace;
 
-import io.twinline.line.Analog;
 import io.twinline.line.SignalDefinition;
 import io.twinline.line.model.ComponentDefinition;
 import io.twinline.line.model.LineDefinition;
@@ -17,16 +16,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.milo.opcua.sdk.core.AccessLevel;
 import org.eclipse.milo.opcua.sdk.core.Reference;
-import org.eclipse.milo.opcua.sdk.core.ValueRanks;
+import org.eclipse.milo.opcua.sdk.server.AttributeReader;
+import org.eclipse.milo.opcua.sdk.server.AttributeWriter;
+import org.eclipse.milo.opcua.sdk.server.Lifecycle;
 import org.eclipse.milo.opcua.sdk.server.ManagedNamespaceWithLifecycle;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
+import org.eclipse.milo.opcua.sdk.server.UaNodeManager;
 import org.eclipse.milo.opcua.sdk.server.items.DataItem;
 import org.eclipse.milo.opcua.sdk.server.items.MonitoredItem;
-import org.eclipse.milo.opcua.sdk.server.model.variables.AnalogItemTypeNode;
+import org.eclipse.milo.opcua.sdk.server.methods.MethodInvocationHandler;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaFolderNode;
-import org.eclipse.milo.opcua.sdk.server.nodes.UaVariableNode;
+import org.eclipse.milo.opcua.sdk.server.nodes.UaMethodNode;
+import org.eclipse.milo.opcua.sdk.server.nodes.UaNode;
+import org.eclipse.milo.opcua.sdk.server.nodes.UaObjectNode;
 import org.eclipse.milo.opcua.sdk.server.util.SubscriptionModel;
 import org.eclipse.milo.opcua.stack.core.AttributeId;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
@@ -37,12 +40,10 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
-import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UByte;
-import org.eclipse.milo.opcua.stack.core.types.structured.Range;
-import org.eclipse.milo.opcua.sdk.server.model.variables.PropertyTypeNode;
-import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
-import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
-import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
+import org.eclipse.milo.opcua.stack.core.types.structured.ReadValueId;
+import org.eclipse.milo.opcua.stack.core.types.structured.ViewDescription;
+import org.eclipse.milo.opcua.stack.core.types.structured.WriteValue;
 
 /**
  * The address space of one simulated line:
@@ -56,6 +57,10 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
  *   <li>{@code Objects/Twinline/Simulation}: the simulation's state and methods.
  * </ul>
  *
+ * <p>The folders and the Simulation object are stored nodes; the signals' nodes are made when a
+ * request asks for them ({@link LineNodeManager}), so a line of 100,000 signals costs a few
+ * hundred bytes a signal, not kilobytes.
+ *
  * <p>Signal values are pushed from the simulation's change sets ({@link #onChanges}), each with
  * the simulated time of the change as its source timestamp. Monitored items on signal values are
  * fed by those pushes; items on anything else are sampled by Milo's {@link SubscriptionModel}.
@@ -63,19 +68,14 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
 public final class LineNamespace extends ManagedNamespaceWithLifecycle
     implements ChangeSubscriber {
 
-  private static final UByte READ_ONLY = AccessLevel.toValue(AccessLevel.READ_ONLY);
-  private static final UByte READ_WRITE = AccessLevel.toValue(AccessLevel.READ_WRITE);
-  private static final DataValue WAITING =
-      new DataValue(StatusCode.of(StatusCodes.Bad_WaitingForInitialData));
-
   private final SimulationRunner runner;
   private final LineDefinition line;
   private final TwinlineNodeIds nodeIds;
   private final RoleFilter roleFilter;
   private final SubscriptionModel sampledItems;
   private final SignalNode[] signalNodesById;
+  private final LineNodeManager nodeManager;
   private final ChangePublisher publisher;
-  private final Map<NodeId, SignalNode> signalNodes = new HashMap<>();
   private SimulationNodes simulation;
 
   public LineNamespace(OpcUaServer server, SimulationRunner runner, Roles roles) {
@@ -85,11 +85,20 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
     this.nodeIds = new TwinlineNodeIds(getNamespaceIndex());
     this.roleFilter = new RoleFilter(roles);
     this.sampledItems = new SubscriptionModel(server, this);
-    this.signalNodesById = new SignalNode[runner.plant().signals().size()];
+    List<Signal> signals = runner.plant().signals().all();
+    this.signalNodesById = new SignalNode[signals.size()];
+    for (Signal signal : signals) {
+      signalNodesById[signal.id()] = new SignalNode(signal.definition());
+    }
+    this.nodeManager =
+        new LineNodeManager(nodeIds, line.name(), runner.plant().signals(), signalNodesById);
+    SignalVariables variables =
+        new SignalVariables(getNodeContext(), getNamespaceIndex(), roleFilter, runner);
+    nodeManager.setMaker(variables::make);
     this.publisher = new ChangePublisher("twinline-publisher", this::publish);
     getLifecycleManager().addLifecycle(sampledItems);
     getLifecycleManager().addStartupTask(this::createNodes);
-    getLifecycleManager().addLifecycle(new org.eclipse.milo.opcua.sdk.server.Lifecycle() {
+    getLifecycleManager().addLifecycle(new Lifecycle() {
       @Override
       public void startup() {
         publisher.start();
@@ -107,13 +116,28 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
     return nodeIds;
   }
 
+  /**
+   * The namespace's nodes: the stored ones and the signals' made ones. (Milo's managed address
+   * space creates a node manager of its own, which stays empty: every method here that finds
+   * nodes asks this one.)
+   */
+  @Override
+  public UaNodeManager getNodeManager() {
+    return nodeManager;
+  }
+
   /** Monitored items currently fed by pushes, over all signals (for diagnostics and tests). */
   public int pushedItemCount() {
     int count = 0;
     for (SignalNode node : signalNodesById) {
-      count += node == null ? 0 : node.itemCount();
+      count += node.itemCount();
     }
     return count;
+  }
+
+  /** The nodes this namespace stores (folders and the Simulation object; not the signals). */
+  public int storedNodeCount() {
+    return nodeManager.getNodes().size();
   }
 
   private void createNodes() {
@@ -126,61 +150,47 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
             "The simulation's own state and methods");
     root.addOrganizes(simulationFolder);
     simulation =
-        new SimulationNodes(runner, nodeIds, getNodeContext(), getNodeManager()::addNode,
+        new SimulationNodes(runner, nodeIds, getNodeContext(), nodeManager::addNode,
             roleFilter, publisher);
     simulation.build(simulationFolder);
 
     UaFolderNode lineFolder = folder(nodeIds.line(line.name()), line.name(), line.description());
     root.addOrganizes(lineFolder);
-    UaFolderNode tagsFolder = null;
 
-    Map<String, UaFolderNode> componentFolders = new LinkedHashMap<>();
-    componentFolders.put(TwinlineNodeIds.SIMULATION, simulationFolder);
+    // the signals of each component, in the line's order; the folders organize them
+    Map<String, List<SignalNode>> byComponent = new LinkedHashMap<>();
+    byComponent.put(TwinlineNodeIds.SIMULATION, new ArrayList<>());
+    List<SignalNode> tagged = new ArrayList<>();
+    for (SignalNode node : signalNodesById) {
+      SignalDefinition definition = node.definition();
+      byComponent.computeIfAbsent(definition.path().component(), c -> new ArrayList<>())
+          .add(node);
+      if (definition.tag().isPresent()) {
+        tagged.add(node);
+      }
+    }
     Map<String, String> descriptions = new HashMap<>();
     for (ComponentDefinition component : line.components()) {
       descriptions.put(component.name(), component.description());
     }
-    for (Signal signal : runner.plant().signals().all()) {
-      SignalDefinition definition = signal.definition();
-      String component = definition.path().component();
-      UaFolderNode folder =
-          componentFolders.computeIfAbsent(
-              component,
-              name -> {
-                UaFolderNode f =
-                    folder(
-                        nodeIds.component(line.name(), name),
-                        name,
-                        descriptions.getOrDefault(name, ""));
-                lineFolder.addOrganizes(f);
-                return f;
-              });
-      List<UaVariableNode> nodes = new ArrayList<>();
-      UaVariableNode variable =
-          variable(definition, nodeIds.signal(line.name(), definition.path()),
-              definition.path().signal());
-      folder.addOrganizes(variable);
-      nodes.add(variable);
-      if (definition.tag().isPresent()) {
-        if (tagsFolder == null) {
-          tagsFolder = folder(nodeIds.tags(line.name()), "Tags",
-              "The signals under their tag aliases");
-          lineFolder.addOrganizes(tagsFolder);
-        }
-        UaVariableNode alias =
-            variable(definition, nodeIds.tag(definition.tag().get()), definition.tag().get());
-        tagsFolder.addOrganizes(alias);
-        nodes.add(alias);
+    for (Map.Entry<String, List<SignalNode>> component : byComponent.entrySet()) {
+      String name = component.getKey();
+      NodeId folderId;
+      if (name.equals(TwinlineNodeIds.SIMULATION)) {
+        folderId = simulationFolder.getNodeId();
+      } else {
+        UaFolderNode folder = folder(nodeIds.component(line.name(), name), name,
+            descriptions.getOrDefault(name, ""));
+        lineFolder.addOrganizes(folder);
+        folderId = folder.getNodeId();
       }
-      SignalNode signalNode = new SignalNode(definition, nodes);
-      for (UaVariableNode node : nodes) {
-        // first in the chain: reads take the value from the signal node, whoever asks
-        node.getFilterChain().addFirst(signalNode);
-      }
-      signalNodesById[signal.id()] = signalNode;
-      for (UaVariableNode node : nodes) {
-        signalNodes.put(node.getNodeId(), signalNode);
-      }
+      nodeManager.addFolder(folderId, component.getValue(), false);
+    }
+    if (!tagged.isEmpty()) {
+      UaFolderNode tagsFolder = folder(nodeIds.tags(line.name()), "Tags",
+          "The signals under their tag aliases");
+      lineFolder.addOrganizes(tagsFolder);
+      nodeManager.addFolder(tagsFolder.getNodeId(), tagged, true);
     }
   }
 
@@ -191,60 +201,68 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
     if (description != null && !description.isEmpty()) {
       folder.setDescription(LocalizedText.english(description));
     }
-    getNodeManager().addNode(folder);
+    nodeManager.addNode(folder);
     return folder;
   }
 
-  private UaVariableNode variable(SignalDefinition definition, NodeId nodeId, String name) {
-    boolean writable = definition.clientWritable();
-    UByte access = writable ? READ_WRITE : READ_ONLY;
-    QualifiedName browseName = newQualifiedName(name);
-    LocalizedText displayName = LocalizedText.english(name);
-    LocalizedText description = LocalizedText.english(definition.description());
-    NodeId dataType = OpcUaTypes.dataType(definition.type());
-    UaVariableNode node;
-    if (definition.analog().isPresent()) {
-      node = new AnalogItemTypeNode(getNodeContext(), nodeId, browseName, displayName,
-          description, UInteger.MIN, UInteger.MIN, null, null, null, WAITING, dataType,
-          ValueRanks.Scalar, null, access, access, 0.0, false, null);
-      node.addReference(new Reference(nodeId, NodeIds.HasTypeDefinition,
-          NodeIds.AnalogItemType.expanded(), true));
-      getNodeManager().addNode(node);
-      Analog analog = definition.analog().get();
-      property(node, "EURange", NodeIds.Range, new Range(analog.min(), analog.max()));
-      property(node, "EngineeringUnits", NodeIds.EUInformation,
-          EngineeringUnits.of(analog.unit()));
-    } else {
-      node = new UaVariableNode(getNodeContext(), nodeId, browseName, displayName, description,
-          UInteger.MIN, UInteger.MIN, null, null, null, WAITING, dataType, ValueRanks.Scalar,
-          null, access, access, 0.0, false, null);
-      node.addReference(new Reference(nodeId, NodeIds.HasTypeDefinition,
-          NodeIds.BaseDataVariableType.expanded(), true));
-      getNodeManager().addNode(node);
+  // --- Milo's managed address space, on this namespace's node manager -----------------------
+
+  @Override
+  public List<ReferenceResult> browse(BrowseContext context, ViewDescription view,
+      List<NodeId> nodeIds) {
+    List<ReferenceResult> results = new ArrayList<>(nodeIds.size());
+    for (NodeId nodeId : nodeIds) {
+      results.add(nodeManager.containsNode(nodeId)
+          ? ReferenceResult.of(nodeManager.getReferences(nodeId))
+          : ReferenceResult.unknown());
     }
-    node.getFilterChain().addLast(roleFilter);
-    if (writable) {
-      node.getFilterChain().addLast(new SignalWriteFilter(definition, runner));
-    }
-    return node;
+    return results;
   }
 
-  /**
-   * A property of an analog item (EURange, EngineeringUnits), built directly: Milo's node factory
-   * would look the type's instance declarations up for every one of tens of thousands of nodes.
-   */
-  private void property(UaVariableNode owner, String name, NodeId dataType, Object value) {
-    NodeId id = new NodeId(owner.getNodeId().getNamespaceIndex(),
-        owner.getNodeId().getIdentifier() + "." + name);
-    PropertyTypeNode property = new PropertyTypeNode(getNodeContext(), id,
-        new QualifiedName(0, name), LocalizedText.english(name), LocalizedText.NULL_VALUE,
-        UInteger.MIN, UInteger.MIN, null, null, null, new DataValue(new Variant(value)), dataType,
-        ValueRanks.Scalar, null, READ_ONLY, READ_ONLY, 0.0, false, null);
-    property.addReference(new Reference(id, NodeIds.HasTypeDefinition,
-        NodeIds.PropertyType.expanded(), true));
-    getNodeManager().addNode(property);
-    owner.addReference(new Reference(owner.getNodeId(), NodeIds.HasProperty, id.expanded(),
-        true));
+  @Override
+  public ReferenceResult.ReferenceList gather(BrowseContext context, ViewDescription view,
+      NodeId nodeId) {
+    return ReferenceResult.of(nodeManager.getReferences(nodeId));
+  }
+
+  @Override
+  public List<DataValue> read(ReadContext context, Double maxAge, TimestampsToReturn timestamps,
+      List<ReadValueId> readValueIds) {
+    List<DataValue> results = new ArrayList<>(readValueIds.size());
+    for (ReadValueId id : readValueIds) {
+      UaNode node = nodeManager.get(id.getNodeId());
+      results.add(node == null
+          ? new DataValue(StatusCodes.Bad_NodeIdUnknown)
+          : AttributeReader.readAttribute(context, node, id.getAttributeId(), timestamps,
+              id.getIndexRange(), id.getDataEncoding()));
+    }
+    return results;
+  }
+
+  @Override
+  public List<StatusCode> write(WriteContext context, List<WriteValue> writeValues) {
+    List<StatusCode> results = new ArrayList<>(writeValues.size());
+    for (WriteValue value : writeValues) {
+      UaNode node = nodeManager.get(value.getNodeId());
+      results.add(node == null
+          ? new StatusCode(StatusCodes.Bad_NodeIdUnknown)
+          : AttributeWriter.writeAttribute(context, node, value.getAttributeId(),
+              value.getValue(), value.getIndexRange()));
+    }
+    return results;
+  }
+
+  @Override
+  protected MethodInvocationHandler getInvocationHandler(NodeId objectId, NodeId methodId)
+      throws UaException {
+    UaNode node = nodeManager.getNode(objectId)
+        .orElseThrow(() -> new UaException(StatusCodes.Bad_NodeIdUnknown));
+    UaMethodNode method = node instanceof UaObjectNode object
+        ? object.findMethodNode(methodId) : null;
+    if (method == null) {
+      throw new UaException(StatusCodes.Bad_MethodInvalid);
+    }
+    return method.getInvocationHandler();
   }
 
   // --- values from the simulation -----------------------------------------------------------
@@ -275,6 +293,7 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
   /** Feeds one change set to the nodes and monitored items; on the publisher thread. */
   private void publish(ChangeSet changes, Instant epoch) {
     DateTime serverTime = DateTime.now();
+    long epochNanos = OpcUaTypes.epochNanos(epoch);
     for (int i = 0; i < changes.size(); i++) {
       Signal signal = changes.signal(i);
       SignalNode node = signalNodesById[signal.id()];
@@ -282,7 +301,7 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
           new DataValue(
               OpcUaTypes.variant(signal.type(), changes.bits(i), changes.text(i)),
               StatusCode.GOOD,
-              new DateTime(epoch.plusNanos(changes.time(i))),
+              OpcUaTypes.dateTime(epochNanos + changes.time(i)),
               serverTime);
       node.publish(value);
     }
@@ -294,7 +313,8 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
     if (!AttributeId.Value.isEqual(item.getReadValueId().getAttributeId())) {
       return Optional.empty();
     }
-    return Optional.ofNullable(signalNodes.get(item.getReadValueId().getNodeId()));
+    LineNodeManager.SignalNodeId id = nodeManager.resolve(item.getReadValueId().getNodeId());
+    return id != null && id.isVariable() ? Optional.of(id.signal()) : Optional.empty();
   }
 
   @Override
@@ -355,7 +375,7 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
 
   /** True for a signal node that clients may not write at all (an input). Any thread. */
   public boolean isReadOnlySignal(NodeId nodeId) {
-    SignalNode node = signalNodes.get(nodeId);
-    return node != null && !node.definition().clientWritable();
+    LineNodeManager.SignalNodeId id = nodeManager.resolve(nodeId);
+    return id != null && id.isVariable() && !id.signal().definition().clientWritable();
   }
 }

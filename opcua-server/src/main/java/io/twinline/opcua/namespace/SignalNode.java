@@ -2,18 +2,20 @@ package io.twinline.opcua.namespace;
 
 import io.twinline.line.SignalDefinition;
 import java.util.Arrays;
-import java.util.List;
 import org.eclipse.milo.opcua.sdk.server.items.DataItem;
-import org.eclipse.milo.opcua.sdk.server.nodes.UaVariableNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.filters.AttributeFilter;
 import org.eclipse.milo.opcua.sdk.server.nodes.filters.AttributeFilterContext;
 import org.eclipse.milo.opcua.stack.core.AttributeId;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
+import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 
 /**
- * The variable node of one signal (and its tag alias, if it has one) and the monitored items that
- * watch its value.
+ * One signal as OPC UA sees it: its current value and the monitored items that watch it. The
+ * variable nodes that show it (the signal's own and its tag alias) are made when a request needs
+ * them ({@link LineNodeManager}) and read their Value from here: this object is their first
+ * attribute filter.
  *
  * <p>Values are pushed, not sampled: every change the simulation publishes goes to the nodes and
  * straight into each item's queue, so a change is never missed between two samples and a pulse
@@ -24,17 +26,18 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
  */
 final class SignalNode implements AttributeFilter {
 
+  /** A signal's value until the simulation publishes its first. */
+  static final DataValue WAITING =
+      new DataValue(StatusCode.of(StatusCodes.Bad_WaitingForInitialData));
+
   private static final DataItem[] NO_ITEMS = new DataItem[0];
 
   private final SignalDefinition definition;
-  private final List<UaVariableNode> nodes;
   private volatile DataItem[] items = NO_ITEMS;
-  private volatile DataValue value;
+  private volatile DataValue value = WAITING;
 
-  SignalNode(SignalDefinition definition, List<UaVariableNode> nodes) {
+  SignalNode(SignalDefinition definition) {
     this.definition = definition;
-    this.nodes = List.copyOf(nodes);
-    this.value = nodes.get(0).getValue();
   }
 
   /**
@@ -55,11 +58,6 @@ final class SignalNode implements AttributeFilter {
 
   SignalDefinition definition() {
     return definition;
-  }
-
-  /** The signal's own node (the first); the others are aliases. */
-  UaVariableNode node() {
-    return nodes.get(0);
   }
 
   synchronized void publish(DataValue newValue) {

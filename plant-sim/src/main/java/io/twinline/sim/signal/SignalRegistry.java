@@ -86,6 +86,11 @@ public final class SignalRegistry {
         .orElseThrow(() -> new IllegalArgumentException("no signal or tag '" + pathOrTag + "'"));
   }
 
+  /** The signal with tag {@code tag}, if there is one. Any thread: tags never change. */
+  public Optional<Signal> tagged(String tag) {
+    return Optional.ofNullable(byTag.get(tag));
+  }
+
   /** The signal with tag {@code pathOrTag}, or at that path. */
   public Optional<Signal> resolve(String pathOrTag) {
     Signal tagged = byTag.get(pathOrTag);
