@@ -103,9 +103,9 @@ class RecipesTest {
             + "Valve1, Recipe",
         "r.yaml:20:7: recipes[0].components.Valve1: a recipe cannot change Valve1 (a valve)\n"
             + "  hint: recipes set: conveyor speed, source interval and part(s), station "
-            + "processTime, guide position",
+            + "processTime and fillVolume, guide position",
         "r.yaml:21:27: recipes[0].components.Press.procesTime: a recipe cannot set 'procesTime'"
-            + " of a station\n  hint: did you mean 'processTime'? it sets: processTime",
+            + " of a station\n  hint: did you mean 'processTime'? it sets: processTime, fillVolume",
         "r.yaml:22:7: recipes[0].components.Stop: guide Stop is moved by the PLC, not by the "
             + "recipe\n  hint: set the recipe signal the PLC downloads into Stop/Setpoint, or "
             + "give the guide 'drive: recipe'",
@@ -132,5 +132,24 @@ class RecipesTest {
         """))
         .containsExactly("g.yaml:3:79: components[0].initial: the initial position is "
             + "outside the range\n  hint: give a position from 50.0 mm to 110.0 mm");
+  }
+
+  @Test
+  void aFillerNeedsVolumeAndRateAndOnlyAFillerTakesAFillVolume() {
+    List<String> problems = LineDefinitionsTest.problems("f.yaml", """
+        line: F
+        components:
+          - {name: Filler, type: station, processTime: 1 s, fillVolume: 330 ml}
+          - {name: Capper, type: station, processTime: 1 s}
+        recipes:
+          - {name: large, components: {Capper: {fillVolume: 1.5 l}}}
+        """);
+
+    assertThat(problems).containsExactly(
+        "f.yaml:3:65: components[0].fillVolume: a filling station needs both fillVolume and "
+            + "fillRate\n  hint: add 'fillRate: 1.5 l/s'",
+        "f.yaml:6:53: recipes[0].components.Capper.fillVolume: station Capper does not fill\n"
+            + "  hint: give it 'fillVolume' and 'fillRate' in the line, then recipes can change "
+            + "the volume");
   }
 }

@@ -42,6 +42,6 @@ public record RecipeDefinition(
   public static final Map<String, List<String>> PARAMETERS = Map.of(
       ConveyorDefinition.TYPE, List.of("speed"),
       SourceDefinition.TYPE, List.of("interval", "part", "parts"),
-      StationDefinition.TYPE, List.of("processTime"),
+      StationDefinition.TYPE, List.of("processTime", StationDefinition.FILL_VOLUME_PARAMETER),
       GuideDefinition.TYPE, List.of(GuideDefinition.TARGET_PARAMETER));
 }

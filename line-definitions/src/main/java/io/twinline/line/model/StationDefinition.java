@@ -14,7 +14,9 @@ import java.util.Set;
  * {@code Start} begins a cycle ({@code Busy}) that takes {@code processTime}; then {@code Done}.
  * The part leaves to {@code to} by itself, or on a rising {@code Release} when {@code release:
  * plc}. An inspecting station sets {@code Reject} for parts that have the inspected attribute;
- * an identifying one (a code reader) shows the part's type in {@code PartType}.
+ * an identifying one (a code reader) shows the part's type in {@code PartType}. A filling station
+ * ({@code fill}) adds to each cycle the time its fill takes, volume over rate, and shows the
+ * volume it fills in {@code FillVolume}; recipes change the volume.
  */
 public record StationDefinition(
     String name,
@@ -24,8 +26,23 @@ public record StationDefinition(
     boolean releasedByPlc,
     Optional<String> inspect,
     boolean identify,
-    Optional<String> to)
+    Optional<String> to,
+    Optional<Fill> fill)
     implements ComponentDefinition {
+
+  /**
+   * What a filling station puts into each part.
+   *
+   * @param volume m³ per part
+   * @param rate m³/s
+   */
+  public record Fill(double volume, double rate) {
+
+    /** How long one fill of {@code volume} takes, ns. */
+    public long nanos(double volume) {
+      return Math.round(volume / rate * 1e9);
+    }
+  }
 
   public static final String TYPE = "station";
   public static final String PART_PRESENT = "PartPresent";
@@ -37,6 +54,9 @@ public record StationDefinition(
   public static final String REJECT = "Reject";
   public static final String CYCLES = "Cycles";
   public static final String PART_TYPE = "PartType";
+  public static final String FILL_VOLUME = "FillVolume";
+  /** The recipe parameter that sets the volume of a filling station. */
+  public static final String FILL_VOLUME_PARAMETER = "fillVolume";
 
   @Override
   public String type() {
@@ -60,6 +80,9 @@ public record StationDefinition(
         attribute ->
             signals.input(REJECT, SignalType.BOOLEAN,
                 "The inspected part is " + attribute + " (valid while Done)"));
+    if (fill.isPresent()) {
+      signals.input(FILL_VOLUME, SignalType.DOUBLE, "The volume each fill puts into a part, ml");
+    }
     if (identify) {
       signals.input(PART_TYPE, SignalType.STRING,
           "Type of the part read by the station (valid while Done)");

@@ -11,6 +11,7 @@ import io.twinline.line.model.SinkDefinition;
 import io.twinline.line.model.SourceDefinition;
 import io.twinline.line.model.StationDefinition;
 import io.twinline.line.model.StopGateDefinition;
+import io.twinline.line.units.Dimension;
 import io.twinline.line.units.DurationDistribution;
 import io.twinline.line.yaml.YamlList;
 import io.twinline.line.yaml.YamlMap;
@@ -290,15 +291,31 @@ final class FlowReaders {
     boolean identify = fields.bool("identify", false);
     Optional<String> to =
         references.read(fields, "to", false, name, References.PART_RECEIVERS);
+    Optional<Double> fillVolume =
+        fields.positive("fillVolume", false, Dimension.VOLUME, "330 ml");
+    Optional<Double> fillRate = fields.positive("fillRate", false, Dimension.FLOW, "1.5 l/s");
+    boolean fillOk = true;
+    if (fields.keys().contains("fillVolume") != fields.keys().contains("fillRate")) {
+      String given = fields.keys().contains("fillVolume") ? "fillVolume" : "fillRate";
+      fields.problem(given, "a filling station needs both fillVolume and fillRate",
+          fields.keys().contains("fillVolume") ? "add 'fillRate: 1.5 l/s'" : "add 'fillVolume: 330 ml'");
+      fillOk = false;
+    }
     if (!present(processTime, release)
         || !okIfPresent(fields, "inspect", inspect)
-        || !okIfPresent(fields, "to", to)) {
+        || !okIfPresent(fields, "to", to)
+        || !okIfPresent(fields, "fillVolume", fillVolume)
+        || !okIfPresent(fields, "fillRate", fillRate)
+        || !fillOk) {
       return Optional.empty();
     }
+    Optional<StationDefinition.Fill> fill = fillVolume.isPresent()
+        ? Optional.of(new StationDefinition.Fill(fillVolume.get(), fillRate.get()))
+        : Optional.empty();
     return Optional.of(
         new StationDefinition(
             name, description, fields.location(), processTime.get(),
-            release.get().equals("plc"), inspect, identify, to));
+            release.get().equals("plc"), inspect, identify, to, fill));
   }
 
   private static Optional<ComponentDefinition> buffer(

@@ -9,6 +9,7 @@ import io.twinline.line.model.GuideDefinition;
 import io.twinline.line.model.PartTemplate;
 import io.twinline.line.model.RecipeDefinition;
 import io.twinline.line.model.RecipeDefinition.Setting;
+import io.twinline.line.model.StationDefinition;
 import io.twinline.line.units.Dimension;
 import io.twinline.line.units.DurationDistribution;
 import io.twinline.line.yaml.YamlList;
@@ -119,8 +120,8 @@ final class RecipeReader {
       if (parameters == null) {
         problems.add(entry.keyLocation(), entryPath,
             "a recipe cannot change " + component.name() + " (a " + component.type() + ")",
-            "recipes set: conveyor speed, source interval and part(s), station processTime, "
-                + "guide position");
+            "recipes set: conveyor speed, source interval and part(s), station processTime "
+                + "and fillVolume, guide position");
         ok = false;
         continue;
       }
@@ -179,6 +180,16 @@ final class RecipeReader {
       case "parts": {
         Optional<List<PartTemplate>> parts = FlowReaders.parts(fields);
         return parts;
+      }
+      case StationDefinition.FILL_VOLUME_PARAMETER: {
+        StationDefinition station = (StationDefinition) component;
+        if (station.fill().isEmpty()) {
+          fields.problem(key, "station " + station.name() + " does not fill",
+              "give it 'fillVolume' and 'fillRate' in the line, then recipes can change the "
+                  + "volume");
+          return Optional.empty();
+        }
+        return fields.positive(key, true, Dimension.VOLUME, "330 ml");
       }
       case GuideDefinition.TARGET_PARAMETER: {
         GuideDefinition guide = (GuideDefinition) component;

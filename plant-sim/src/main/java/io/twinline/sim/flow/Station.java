@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  * A machine working on one part at a time. A part arrives: {@code PartPresent}. A rising {@code
  * Start} begins a cycle: {@code Busy} for the process time, then {@code Done}. The part leaves by
  * itself, or on a rising {@code Release}. A fault aborts the cycle and shows {@code Fault} until
- * cleared; the part stays.
+ * cleared; the part stays. A filling station's cycle adds the time of its fill, volume over rate
+ * ({@code FillVolume} shows the volume, which a recipe can change).
  */
 public final class Station
     implements FaultableComponent, PartReceiver, io.twinline.sim.plant.Tunable {
@@ -38,6 +39,9 @@ public final class Station
   private final Signal cycles;
   private final Signal reject;
   private final Signal partType;
+  private final Optional<StationDefinition.Fill> fill;
+  private final Signal fillVolumeSignal;
+  private double fillVolume;
   private final Action finish;
   private final Set<String> faults = new HashSet<>();
   private PartReceiver downstream;
@@ -64,6 +68,10 @@ public final class Station
     this.reject = inspect.isPresent() ? context.signal(name, StationDefinition.REJECT) : null;
     this.partType =
         definition.identify() ? context.signal(name, StationDefinition.PART_TYPE) : null;
+    this.fill = definition.fill();
+    this.fillVolume = fill.map(StationDefinition.Fill::volume).orElse(0.0);
+    this.fillVolumeSignal =
+        fill.isPresent() ? context.signal(name, StationDefinition.FILL_VOLUME) : null;
     this.finish = Action.named(name + ": cycle done", this::onCycleDone);
   }
 
@@ -78,6 +86,9 @@ public final class Station
 
   @Override
   public void start() {
+    if (fillVolumeSignal != null) {
+      fillVolumeSignal.set(millilitres(fillVolume));
+    }
     start.addListener(s -> {
       if (start.booleanValue()) {
         onStart();
@@ -119,13 +130,25 @@ public final class Station
     waiterForRoom = callback;
   }
 
-  /** A recipe's {@code processTime}: from the next cycle on (a cycle under way keeps its time). */
+  /**
+   * A recipe's {@code processTime} or {@code fillVolume} (m³): from the next cycle on (a cycle
+   * under way keeps its time).
+   */
   @Override
   public void tune(String parameter, Object value) {
-    if (!parameter.equals("processTime")) {
+    if (parameter.equals("processTime")) {
+      processTime = (DurationDistribution) value;
+    } else if (parameter.equals(StationDefinition.FILL_VOLUME_PARAMETER) && fill.isPresent()) {
+      fillVolume = (Double) value;
+      fillVolumeSignal.set(millilitres(fillVolume));
+    } else {
       throw new IllegalArgumentException(name + " takes no recipe parameter " + parameter);
     }
-    processTime = (DurationDistribution) value;
+  }
+
+  /** m³ as ml, rounded to a thousandth of a millilitre (no 329.99999999 ml from the units). */
+  private static double millilitres(double cubicMetres) {
+    return Math.round(cubicMetres * 1e9) / 1e3;
   }
 
   private void onStart() {
@@ -133,7 +156,8 @@ public final class Station
       return;
     }
     busy.set(true);
-    cycle = simulation.schedule(processTime.sample(random), finish);
+    long fillTime = fill.map(f -> f.nanos(fillVolume)).orElse(0L);
+    cycle = simulation.schedule(processTime.sample(random) + fillTime, finish);
   }
 
   private void onCycleDone() {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.twinline.sim.actuator.Guide;
 import io.twinline.sim.flow.Conveyor;
+import io.twinline.sim.flow.Part;
+import io.twinline.sim.flow.Station;
 import io.twinline.sim.run.LoadRecipe;
 import io.twinline.sim.run.Session;
 import org.junit.jupiter.api.Test;
@@ -116,5 +118,38 @@ class RecipeTest {
     assertThat(second.plant().signal("Out/Count").value())
         .isEqualTo(first.plant().signal("Out/Count").value());
     assertThat(first.plant().signal("Rail/Position").doubleValue()).isEqualTo(95.0);
+  }
+
+  private static final String FILLER = """
+      line: F
+      components:
+        - {name: Filler, type: station, processTime: 0.5 s, fillVolume: 330 ml,
+           fillRate: 1.5 l/s}
+      recipes:
+        - {name: large, components: {Filler: {fillVolume: 1.5 l}}}
+      """;
+
+  @Test
+  void aFillersCycleAddsVolumeOverRateAndARecipeChangesTheVolume() {
+    Plant plant = TestLines.plant(FILLER);
+    Edges busy = Edges.of(plant, "Filler/Busy");
+    Station filler = plant.component("Filler", Station.class);
+    plant.simulation().runUntil(seconds(1));
+    assertThat(plant.signal("Filler/FillVolume").doubleValue()).isEqualTo(330.0);
+
+    filler.receive(new Part(1, "bottle", 0.1, 0), 0);
+    plant.signal("Filler/Start").set(true);
+    plant.simulation().runUntil(seconds(2));
+    plant.signal("Filler/Start").set(false);
+    plant.loadRecipe("large");
+    plant.simulation().runUntil(seconds(3));
+    filler.receive(new Part(2, "bottle", 0.1, 0), 0);
+    plant.signal("Filler/Start").set(true);
+    plant.simulation().runUntil(seconds(6));
+
+    // 0.5 s handling + 330 ml at 1.5 l/s (0.22 s); then + 1.5 l at 1.5 l/s (1 s)
+    assertThat(busy.list()).containsExactly("true@1000000000", "false@1720000000",
+        "true@3000000000", "false@4500000000");
+    assertThat(plant.signal("Filler/FillVolume").doubleValue()).isEqualTo(1500.0);
   }
 }
