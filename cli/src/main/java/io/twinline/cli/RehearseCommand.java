@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,6 +82,19 @@ final class RehearseCommand implements Callable<Integer> {
       description = "Write an HTML report of the changeover (index.html) at the end.")
   Path report;
 
+  @Option(names = "--wait-for-plc", paramLabel = "TIME",
+      description = "Hold simulated time at 0 until an OPC UA client (the PLC) has a session,"
+          + " waiting at most this long, so --changeover-at and --duration count from there.")
+  String waitForPlc;
+
+  @Option(names = "--no-console",
+      description = "Do not read operator commands from standard input (a rehearsal driven over"
+          + " OPC UA only, or started by a script whose input is not for it).")
+  boolean noConsole;
+
+  /** The simulation stopped on an error; the session file and the KPIs are still written. */
+  static final int EXIT_SIMULATION_FAILED = 1;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -101,6 +115,7 @@ final class RehearseCommand implements Callable<Integer> {
       }
       changeoverNanos = time("--changeover-at", changeoverAt);
       durationNanos = time("--duration", duration);
+      time("--wait-for-plc", waitForPlc);
     } catch (InvalidDefinitionException e) {
       e.problems().forEach(p -> err.println(p.format()));
       err.flush();
@@ -129,6 +144,9 @@ final class RehearseCommand implements Callable<Integer> {
     ServeCommand.Serving serving;
     try {
       serving = serve.open(out, err, runner -> {
+        if (waitForPlc != null) {
+          runner.pause(); // before anything else: time starts when the PLC is there
+        }
         recorder[0] = SessionRecorder.of(runner.session(), header, writer);
         runner.subscribe(recorder[0]);
         runner.submit(new LoadRecipe(from));
@@ -144,6 +162,8 @@ final class RehearseCommand implements Callable<Integer> {
             }
             if (untilNanos > 0) {
               ctx.runUntil(p -> false, untilNanos - ctx.session().now());
+              // held there, so that the session ends at --duration exactly, whatever the pace
+              runner.pause();
               done.complete(null);
             }
             return null;
@@ -155,6 +175,25 @@ final class RehearseCommand implements Callable<Integer> {
       return ServeCommand.EXIT_BAD_INPUT;
     }
     SimulationRunner runner = serving.runner();
+    if (waitForPlc != null) {
+      long wait = time("--wait-for-plc", waitForPlc);
+      out.printf("Waiting for the PLC to connect (at most %s); simulated time starts then.%n",
+          waitForPlc);
+      out.flush();
+      long deadline = System.nanoTime() + wait;
+      while (serving.server().sessionCount() == 0 && System.nanoTime() < deadline) {
+        LockSupport.parkNanos(20_000_000L);
+      }
+      if (serving.server().sessionCount() == 0) {
+        err.printf("twinline rehearse: no PLC connected within %s%n", waitForPlc);
+        err.flush();
+        serving.close();
+        writer.close();
+        return EXIT_SIMULATION_FAILED;
+      }
+      runner.resume();
+      out.println("PLC connected; the rehearsal's time runs.");
+    }
     out.printf("Rehearsing %s -> %s, recording into %s. Type 'changeover' to load %s, 'quit' to "
         + "end.%n", from, to, output, to);
     out.flush();
@@ -171,14 +210,20 @@ final class RehearseCommand implements Callable<Integer> {
     Thread hook = new Thread(finish, "twinline-rehearse-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
 
-    Thread console = new Thread(() -> console(runner, out, done), "twinline-rehearse-console");
-    console.setDaemon(true);
-    console.start();
+    if (!noConsole) {
+      Thread console =
+          new Thread(() -> console(runner, out, done), "twinline-rehearse-console");
+      console.setDaemon(true);
+      console.start();
+    }
 
+    boolean failed = false;
     try {
       CompletableFuture.anyOf(done, runner.termination()).join();
     } catch (java.util.concurrent.CompletionException e) {
+      failed = true;
       err.println("twinline rehearse: the simulation failed: " + e.getCause().getMessage());
+      err.flush();
     }
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
@@ -186,10 +231,17 @@ final class RehearseCommand implements Callable<Integer> {
       return ServeCommand.KEEP_RUNNING_UNTIL_SHUTDOWN; // Ctrl-C: the hook finishes the rehearsal
     }
     finish.run();
-    return 0;
+    return failed ? EXIT_SIMULATION_FAILED : 0;
   }
 
+  /**
+   * Reads the operator's commands. A command the line would refuse (a device it does not have,
+   * an unknown recipe, a fault that is not there) is answered here, with {@code ?}, and never
+   * reaches the simulation: a typo must not end a rehearsal.
+   */
   private void console(SimulationRunner runner, PrintWriter out, CompletableFuture<Void> done) {
+    LineDefinition line = runner.plant().definition();
+    int faults = 0;
     try (BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
       String text;
@@ -202,31 +254,58 @@ final class RehearseCommand implements Callable<Integer> {
               done.complete(null);
               return;
             }
-            case "changeover" -> runner.submit(new LoadRecipe(to));
-            case "load" -> runner.submit(new LoadRecipe(word(words, 1, "load RECIPE")));
-            case "press", "release" -> runner.submit(
+            case "changeover" -> submit(runner, line, out, new LoadRecipe(to));
+            case "load" ->
+                submit(runner, line, out, new LoadRecipe(word(words, 1, "load RECIPE")));
+            case "press", "release" -> submit(runner, line, out,
                 new Operate(word(words, 1, words[0] + " DEVICE"), words[0]));
-            case "operate" -> runner.submit(new Operate(word(words, 1, "operate DEVICE ACTION"),
-                word(words, 2, "operate DEVICE ACTION")));
-            case "fault" -> runner.submit(new InjectFault(LineDefinitions.parseFault(
-                "{id: C" + System.nanoTime() % 100000 + ", target: "
-                    + word(words, 1, "fault TARGET KIND") + ", kind: "
-                    + word(words, 2, "fault TARGET KIND") + "}",
-                runner.plant().definition())));
-            case "clear" -> runner.submit(new ClearFault(word(words, 1, "clear ID")));
+            case "operate" -> submit(runner, line, out,
+                new Operate(word(words, 1, "operate DEVICE ACTION"),
+                    word(words, 2, "operate DEVICE ACTION")));
+            case "fault" -> {
+              FaultSpec fault = LineDefinitions.parseFault("{id: C" + (++faults) + ", target: "
+                  + word(words, 1, "fault TARGET KIND") + ", kind: "
+                  + word(words, 2, "fault TARGET KIND") + "}", line);
+              runner.submit(new InjectFault(fault));
+              out.printf("fault %s: %s (clear %s ends it)%n", fault.id(), fault.describe(),
+                  fault.id());
+            }
+            case "clear" -> {
+              String id = word(words, 1, "clear ID");
+              boolean known = runner.call(p -> p.faults().active().stream()
+                  .anyMatch(a -> a.spec().id().equals(id)) || p.faults().pending().contains(id))
+                  .join();
+              if (known) {
+                runner.submit(new ClearFault(id));
+              } else {
+                out.println("? there is no fault '" + id + "'");
+              }
+            }
             case "status" -> out.printf("%s, recipe %s%n", SimTime.format(runner.simTime()),
                 runner.plant().recipe().orElse("-"));
             default -> out.println("commands: changeover | load RECIPE | press|release DEVICE |"
                 + " operate DEVICE ACTION | fault TARGET KIND | clear ID | status | quit");
           }
-        } catch (IllegalArgumentException | InvalidDefinitionException e) {
+        } catch (IllegalArgumentException e) {
           out.println("? " + e.getMessage());
+        } catch (InvalidDefinitionException e) {
+          out.println("? " + e.problems().stream().map(p -> p.message())
+              .reduce((a, b) -> a + "; " + b).orElse("refused"));
+        } catch (java.util.concurrent.CompletionException e) {
+          out.println("? the simulation is not running: " + e.getCause().getMessage());
         }
         out.flush();
       }
     } catch (IOException e) {
       // no console: the rehearsal goes on until --duration or Ctrl-C
     }
+  }
+
+  /** Queues {@code command}, or says why the line would refuse it. */
+  private static void submit(SimulationRunner runner, LineDefinition line, PrintWriter out,
+      io.twinline.sim.run.Command command) {
+    command.refusal(line).ifPresentOrElse(
+        why -> out.println("? " + why), () -> runner.submit(command));
   }
 
   private static String word(String[] words, int i, String usage) {

@@ -3,11 +3,14 @@ package io.twinline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.twinline.harness.rehearsal.SessionEvent;
 import io.twinline.harness.rehearsal.SessionFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -58,7 +61,10 @@ class ChangeoverDocsTest {
     var recording = SessionFiles.read(file);
 
     assertThat(recording.problems()).isEmpty();
-    assertThat(recording.events()).hasSize(7);
-    assertThat(recording.actions()).hasSize(5);
+    assertThat(recording.events()).hasSize(8);
+    assertThat(recording.actions()).hasSize(6);
+    assertThat(recording.actions()).filteredOn(a -> a instanceof SessionEvent.FaultInjected)
+        .extracting(a -> ((SessionEvent.FaultInjected) a).fault().at())
+        .containsExactly(Optional.of(Duration.ofSeconds(200)), Optional.empty());
   }
 }

@@ -32,7 +32,12 @@ class RehearsalCommandsTest {
   }
 
   private Path recordChangeover(Path dir) throws Exception {
-    assertThat(run("test", SUITE, "--controller", "reference", "--tags", "changeover",
+    return record(dir, "changeover");
+  }
+
+  /** Runs the bottling suite's sequence tagged {@code tag} with --record; its session file. */
+  private Path record(Path dir, String tag) throws Exception {
+    assertThat(run("test", SUITE, "--controller", "reference", "--tags", tag,
         "--record", dir.toString())).as(err.toString()).isZero();
     try (Stream<Path> files = Files.walk(dir)) {
       List<Path> sessions = files.filter(p -> p.toString().endsWith(".jsonl.gz")).toList();
@@ -57,15 +62,27 @@ class RehearsalCommandsTest {
 
   @Test
   void aReplayWithAnotherProgramSaysWhatDiffers(@TempDir Path dir) throws Exception {
-    Path session = recordChangeover(dir);
+    // a session without a changeover: the E-stop sequence, whose trace the bug changes
+    Path session = record(dir, "safety");
 
     int code = run("replay", session.toString(), "--controller",
         "io.twinline.harness.reference.faulty.BottlingLineMissingEStopInterlock");
 
-    // that program holds the infeed for the guide too, but starts differently: other traces
-    assertThat(code).as(out + "\n" + err).isIn(0, 1);
+    assertThat(code).as(out + "\n" + err).isEqualTo(ReplayCommand.EXIT_DIFFERENT);
+    assertThat(out.toString()).contains("no changeover (the session loads no recipe)")
+        .contains("the traces part at change");
     assertThat(run("compare", session.toString())).isZero();
     assertThat(out.toString()).contains("good parts:");
+  }
+
+  @Test
+  void aSessionWithoutAChangeoverReplaysIdentically(@TempDir Path dir) throws Exception {
+    Path session = record(dir, "safety");
+
+    int code = run("replay", session.toString(), "--controller", "reference");
+
+    assertThat(code).as(out + "\n" + err).isZero();
+    assertThat(out.toString()).contains("the same: identical KPIs and signal trace");
   }
 
   @Test
@@ -74,8 +91,8 @@ class RehearsalCommandsTest {
 
     int code = run("rehearse", "--line", "bottling-line.yaml", "--from", "small", "--to",
         "large", "--port", "0", "--bind", "127.0.0.1", "--pki", dir.resolve("pki").toString(),
-        "--time-mode", "afap", "--changeover-at", "1 min", "--duration", "2 min", "--out",
-        file.toString());
+        "--time-mode", "afap", "--changeover-at", "1 min", "--duration", "2 min",
+        "--no-console", "--out", file.toString());
 
     assertThat(code).as(out + "\n" + err).isZero();
     Recording recording = SessionFiles.read(file);
@@ -83,7 +100,8 @@ class RehearsalCommandsTest {
     assertThat(recording.actions()).extracting(SessionEvent::toString)
         .containsExactly("RecipeLoaded[time=0, recipe=small]",
             "RecipeLoaded[time=60000000000, recipe=large]");
-    assertThat(recording.end()).isGreaterThanOrEqualTo(60_000_000_000L);
+    assertThat(recording.end()).as("ends at --duration exactly, even as fast as possible")
+        .isEqualTo(120_000_000_000L);
     assertThat(out.toString()).contains("changeover small -> large, recipe loaded at 60.000 s");
   }
 

@@ -8,6 +8,7 @@ import io.twinline.harness.reference.BottlingLineProgram;
 import io.twinline.harness.rehearsal.Recording;
 import io.twinline.harness.rehearsal.SessionEvent;
 import io.twinline.harness.rehearsal.SessionFiles;
+import io.twinline.line.SignalPath;
 import io.twinline.opcua.namespace.TwinlineNodeIds;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,7 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodRequest;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodResult;
 import org.junit.jupiter.api.Test;
@@ -47,7 +50,8 @@ class RehearseWithPlcTest {
         "rehearse", "--line", "bottling-line.yaml", "--from", "small", "--to", "large",
         "--port", "0", "--bind", "127.0.0.1", "--hostname", "127.0.0.1",
         "--pki", dir.resolve("pki").toString(), "--time-mode", "scaled", "--speed", "4",
-        "--changeover-at", "20 s", "--duration", "80 s", "--out", file.toString()));
+        "--changeover-at", "20 s", "--duration", "80 s", "--wait-for-plc", "60 s",
+        "--no-console", "--out", file.toString()));
     Pattern endpoint =
         Pattern.compile("OPC UA endpoint: (opc\\.tcp://127\\.0\\.0\\.1:\\d+/twinline)");
     await().atMost(Duration.ofSeconds(30)).until(() -> endpoint.matcher(out.toString()).find());
@@ -60,11 +64,17 @@ class RehearseWithPlcTest {
       operator.connect();
       TwinlineNodeIds ids = new TwinlineNodeIds(
           operator.getNamespaceTable().getIndex(TwinlineNodeIds.NAMESPACE_URI));
+      NodeId infeedRuns = ids.signal("BottlingLine", SignalPath.parse("Infeed/MotorOn"));
       for (String action : List.of("press", "release")) {
         CallMethodResult result = operator.call(List.of(new CallMethodRequest(ids.simulation(),
             ids.simulation("Operate"), new Variant[] {new Variant("StartButton"),
                 new Variant(action)}))).getResults()[0];
         assertThat(result.getStatusCode().isGood()).isTrue();
+        if (action.equals("press")) {
+          // held until the PLC, scanning in wall-clock time over OPC UA, has seen it
+          await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.TRUE.equals(
+              operator.readValue(0, TimestampsToReturn.Neither, infeedRuns).value().value()));
+        }
       }
       operator.disconnect();
       assertThat(exit.get(120, TimeUnit.SECONDS)).as(out + "\n" + err).isZero();

@@ -254,36 +254,30 @@ final class SimulationNodes {
 
   private Variant[] operate(Variant[] in) throws UaException {
     String device = (String) in[0].value();
-    String action = (String) in[1].value();
-    var component = device == null ? java.util.Optional.<io.twinline.line.model
-        .ComponentDefinition>empty() : runner.plant().definition().component(device);
-    if (component.isEmpty() || component.get().operatorActions().isEmpty()) {
-      throw refuse(StatusCodes.Bad_NotFound, "Operate: '" + device
-          + "' is not an operator device (push button, selector switch, e-stop, guard door)");
-    }
-    if (!component.get().operatorActions().contains(action)) {
-      throw refuse(StatusCodes.Bad_InvalidArgument, "Operate: " + device + " cannot '" + action
-          + "'; it can: " + String.join(", ", new java.util.TreeSet<>(
-              component.get().operatorActions())));
+    Operate operate = new Operate(device, (String) in[1].value());
+    var line = runner.plant().definition();
+    var refusal = operate.refusal(line);
+    if (refusal.isPresent()) {
+      boolean isDevice = device != null && line.component(device)
+          .map(c -> !c.operatorActions().isEmpty()).orElse(false);
+      throw refuse(isDevice ? StatusCodes.Bad_InvalidArgument : StatusCodes.Bad_NotFound,
+          "Operate: " + refusal.get());
     }
     // applied at the next I/O cycle, like a write, and journaled: a recorded session replays it
-    runner.submit(new Operate(device, action));
-    ok(action + " " + device);
+    runner.submit(operate);
+    ok(operate.action() + " " + device);
     return new Variant[0];
   }
 
   private Variant[] loadRecipe(Variant[] in) throws UaException {
-    String name = (String) in[0].value();
-    var line = runner.plant().definition();
-    if (name == null || line.recipe(name).isEmpty()) {
-      throw refuse(StatusCodes.Bad_NotFound,
-          "LoadRecipe: line " + line.name() + " has no recipe '" + name + "'"
-              + (line.recipes().isEmpty() ? "" : "; recipes: " + String.join(", ",
-                  line.recipes().stream().map(r -> r.name()).toList())));
+    LoadRecipe load = new LoadRecipe((String) in[0].value());
+    var refusal = load.refusal(runner.plant().definition());
+    if (refusal.isPresent()) {
+      throw refuse(StatusCodes.Bad_NotFound, "LoadRecipe: " + refusal.get());
     }
     // applied at the next I/O cycle, after the writes sent before this call
-    runner.submit(new LoadRecipe(name));
-    ok("loading recipe " + name);
+    runner.submit(load);
+    ok("loading recipe " + load.name());
     return new Variant[0];
   }
 

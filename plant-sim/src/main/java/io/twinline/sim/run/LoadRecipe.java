@@ -1,6 +1,8 @@
 package io.twinline.sim.run;
 
+import io.twinline.line.model.LineDefinition;
 import io.twinline.sim.plant.Plant;
+import java.util.Optional;
 
 /**
  * Loads a recipe of the line ({@link Plant#loadRecipe}), as an operator selecting the next
@@ -11,5 +13,16 @@ public record LoadRecipe(String name) implements Command {
   @Override
   public void apply(Plant plant) {
     plant.loadRecipe(name);
+  }
+
+  /** Refused unless the line has a recipe of that name. */
+  @Override
+  public Optional<String> refusal(LineDefinition line) {
+    if (name != null && line.recipe(name).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of("line " + line.name() + " has no recipe '" + name + "'"
+        + (line.recipes().isEmpty() ? "" : "; recipes: " + String.join(", ",
+            line.recipes().stream().map(r -> r.name()).toList())));
   }
 }

@@ -25,8 +25,11 @@ import java.util.Set;
  * before the first one, the line's sources) release. The ramp-up runs from the load to the
  * {@value #RAMP_UP_PARTS}th good part of the new product (or the end of the session).
  *
+ * <p>A session that loads no recipe has no changeover ({@code to} is empty): its figures cover
+ * the whole session, and {@code goodOld} counts every good part.
+ *
  * @param from the recipe before the changeover ("" for the line file's own setup)
- * @param to the recipe loaded
+ * @param to the recipe loaded ("" if the session loads none)
  * @param loadedAt when it was loaded, ns
  * @param lastOldPart when the last good part of the old product arrived, if any did
  * @param firstNewPart when the first good part of the new product arrived, if one did
@@ -34,10 +37,10 @@ import java.util.Set;
  *     feeds, stood still), ns, over the changeover (from the load, or the last old part if that
  *     came first, to the first new part, or the end)
  * @param rejected parts that went to the scrap sinks during the ramp-up
- * @param goodOld good parts of the old product over the whole session
- * @param goodNew good parts of the new product over the whole session
- * @param steps what was done during the changeover window, in order
- * @param faults every fault of the session
+ * @param goodOld good parts of the old product (from the recipe load before the changeover on)
+ * @param goodNew good parts of the new product (from the changeover's load on)
+ * @param steps what people did during the changeover window, in order
+ * @param faults every fault of the session, from when it started to when it ended
  * @param notes how the figures were made where the session did not allow the exact way
  */
 public record Kpis(
@@ -68,9 +71,8 @@ public record Kpis(
 
     /**
      * The good sink is the one that counts by part type ({@code countTypes}); the others are
-     * scrap.
-     *
-     * @throws IllegalArgumentException if not exactly one sink counts by type
+     * scrap. A line with no such sink, or several, has no good sink ({@code good} is empty): its
+     * sessions have no part figures, and say so in a note.
      */
     public static Sinks of(LineDefinition line) {
       List<String> typed = new ArrayList<>();
@@ -81,11 +83,20 @@ public record Kpis(
         }
       }
       if (typed.size() != 1) {
-        throw new IllegalArgumentException("line " + line.name() + " has " + typed.size()
-            + " sinks that count by part type; name the good one (--good SINK)");
+        others.addAll(typed);
+        return new Sinks("", others);
       }
       return new Sinks(typed.get(0), others);
     }
+
+    boolean hasGood() {
+      return !good.isEmpty();
+    }
+  }
+
+  /** Whether the session changed over at all (loaded a recipe). */
+  public boolean hasChangeover() {
+    return !to.isEmpty();
   }
 
   /** The changeover's duration, if both ends happened. */
@@ -98,7 +109,12 @@ public record Kpis(
   /**
    * The KPIs of {@code recording} on {@code line}.
    *
-   * @throws IllegalArgumentException if the session loads no recipe
+   * <p>The changeover is the session's last recipe load. The old product is the one loaded
+   * before it (or the line file's, if none was), counted from that earlier load on; the new
+   * product's parts count from the load on, so a session that goes back to an earlier product
+   * does not count that product's first run as new. The last old part is the last one before the
+   * first new one. A session that loads no recipe has no changeover: its figures (stood still,
+   * rejected, good parts, steps, faults) cover the whole session.
    */
   public static Kpis of(Recording recording, LineDefinition line, Sinks sinks) {
     List<SessionEvent> events = recording.events();
@@ -108,113 +124,165 @@ public record Kpis(
         loads.add(r);
       }
     }
+    List<String> notes = new ArrayList<>();
+    if (!sinks.hasGood()) {
+      notes.add("line " + line.name() + " has no single sink that counts by part type"
+          + " (countTypes): good parts are not counted");
+    }
+    List<Fault> faults = faults(events, recording.end());
     if (loads.isEmpty()) {
-      throw new IllegalArgumentException("the session loads no recipe: there is no changeover");
+      notes.add(0, "the session loads no recipe: no changeover; the figures cover the whole"
+          + " session");
+      long good = 0;
+      Map<String, Long> last = new HashMap<>();
+      for (SessionEvent e : events) {
+        if (e instanceof SessionEvent.SignalChange c && sinks.hasGood()
+            && c.signal().equals(sinks.good() + "/" + SinkDefinition.COUNT)) {
+          good += increase(last, c);
+        }
+      }
+      long end = recording.end();
+      return new Kpis("", "", 0, OptionalLong.empty(), OptionalLong.empty(),
+          standstill(events, line, 0, end), rejected(events, sinks, 0, end), good, 0,
+          steps(events, 0, end), faults, notes);
     }
     SessionEvent.RecipeLoaded load = loads.get(loads.size() - 1);
-    String from = loads.size() > 1 ? loads.get(loads.size() - 2).recipe() : "";
+    SessionEvent.RecipeLoaded previousLoad = loads.size() > 1 ? loads.get(loads.size() - 2) : null;
+    String from = previousLoad == null ? "" : previousLoad.recipe();
+    long oldSince = previousLoad == null ? Long.MIN_VALUE : previousLoad.time();
     Set<String> oldTypes = from.isEmpty() ? sourceTypes(line) : types(line, from);
     Set<String> newTypes = types(line, load.recipe());
-    List<String> notes = new ArrayList<>();
-    if (oldTypes.equals(newTypes)) {
+    boolean byType = !oldTypes.equals(newTypes);
+    if (!byType) {
       notes.add("both products have the same part types " + newTypes
           + ": parts counted before the load are old, after it new");
     }
 
-    OptionalLong lastOld = OptionalLong.empty();
-    OptionalLong firstNew = OptionalLong.empty();
-    long goodOld = 0;
-    long goodNew = 0;
-    long rejected = 0;
-    Map<String, Long> last = new HashMap<>();
+    List<Long> oldTimes = new ArrayList<>();
     List<Long> newTimes = new ArrayList<>();
+    Map<String, Long> last = new HashMap<>();
     String goodPrefix = sinks.good() + "/" + SinkDefinition.COUNT;
-    boolean byType = !oldTypes.equals(newTypes);
     for (SessionEvent e : events) {
-      if (!(e instanceof SessionEvent.SignalChange c) || !(c.value() instanceof Number n)) {
+      if (!(e instanceof SessionEvent.SignalChange c) || !sinks.hasGood()
+          || !c.signal().startsWith(goodPrefix)) {
         continue;
       }
-      long value = n.longValue();
-      Long before = last.put(c.signal(), value);
-      if (before == null || value <= before) {
-        continue; // the first value, or a reset
+      long added = increase(last, c);
+      if (added == 0 || c.time() < oldSince) {
+        continue; // an earlier product's parts
       }
-      long added = value - before;
+      boolean isNew;
       if (byType && c.signal().startsWith(goodPrefix + "_")) {
         String type = c.signal().substring(goodPrefix.length() + 1);
-        if (oldTypes.contains(type)) {
-          goodOld += added;
-          lastOld = OptionalLong.of(c.time());
-        } else if (newTypes.contains(type)) {
-          goodNew += added;
-          for (long k = 0; k < added; k++) {
-            newTimes.add(c.time());
-          }
+        if (newTypes.contains(type) && c.time() >= load.time()) {
+          isNew = true;
+        } else if (oldTypes.contains(type)) {
+          isNew = false;
+        } else {
+          continue;
         }
       } else if (!byType && c.signal().equals(goodPrefix)) {
-        if (c.time() <= load.time()) {
-          goodOld += added;
-          lastOld = OptionalLong.of(c.time());
-        } else {
-          goodNew += added;
-          for (long k = 0; k < added; k++) {
-            newTimes.add(c.time());
-          }
-        }
+        isNew = c.time() > load.time();
+      } else {
+        continue;
+      }
+      for (long k = 0; k < added; k++) {
+        (isNew ? newTimes : oldTimes).add(c.time());
       }
     }
-    if (!newTimes.isEmpty()) {
-      firstNew = OptionalLong.of(newTimes.get(0));
+    OptionalLong firstNew = newTimes.isEmpty() ? OptionalLong.empty()
+        : OptionalLong.of(newTimes.get(0));
+    OptionalLong lastOld = OptionalLong.empty();
+    for (long t : oldTimes) {
+      if (firstNew.isEmpty() || t <= firstNew.getAsLong()) {
+        lastOld = OptionalLong.of(t);
+      }
     }
     long rampEnd = newTimes.size() >= RAMP_UP_PARTS ? newTimes.get(RAMP_UP_PARTS - 1)
         : recording.end();
-    if (newTimes.size() < RAMP_UP_PARTS) {
+    if (sinks.hasGood() && newTimes.size() < RAMP_UP_PARTS) {
       notes.add("fewer than " + RAMP_UP_PARTS + " good parts of the new product: the ramp-up "
           + "is counted to the end of the session");
-    }
-    last.clear();
-    for (SessionEvent e : events) {
-      if (e instanceof SessionEvent.SignalChange c && c.value() instanceof Number n
-          && sinks.scrap().stream().anyMatch(s -> c.signal().equals(s + "/"
-              + SinkDefinition.COUNT))) {
-        Long before = last.put(c.signal(), n.longValue());
-        if (before != null && n.longValue() > before && c.time() >= load.time()
-            && c.time() <= rampEnd) {
-          rejected += n.longValue() - before;
-        }
-      }
     }
 
     // the changeover: from the load (or the last old part, if that came first) to the first
     // new part
     long windowStart = Math.min(load.time(), lastOld.orElse(load.time()));
     long windowEnd = firstNew.orElse(recording.end());
-    long standstill = standstill(events, line, windowStart, windowEnd);
+    return new Kpis(from, load.recipe(), load.time(), lastOld, firstNew,
+        standstill(events, line, windowStart, windowEnd),
+        rejected(events, sinks, load.time(), rampEnd), oldTimes.size(), newTimes.size(),
+        steps(events, windowStart, windowEnd), faults, notes);
+  }
 
-    List<Step> steps = new ArrayList<>();
-    long previous = windowStart;
+  /** How much a counter went up with this change (0 for its first value, or a reset). */
+  private static long increase(Map<String, Long> last, SessionEvent.SignalChange c) {
+    if (!(c.value() instanceof Number n)) {
+      return 0;
+    }
+    Long before = last.put(c.signal(), n.longValue());
+    return before == null || n.longValue() <= before ? 0 : n.longValue() - before;
+  }
+
+  /** Parts that went into the scrap sinks in [from, to]. */
+  private static long rejected(List<SessionEvent> events, Sinks sinks, long from, long to) {
+    Set<String> counters = new java.util.HashSet<>();
+    sinks.scrap().forEach(s -> counters.add(s + "/" + SinkDefinition.COUNT));
+    Map<String, Long> last = new HashMap<>();
+    long rejected = 0;
     for (SessionEvent e : events) {
-      if (e.isAction() && e.time() >= windowStart && e.time() <= windowEnd) {
-        steps.add(new Step(e.time(), describe(e), e.time() - previous));
+      if (e instanceof SessionEvent.SignalChange c && counters.contains(c.signal())) {
+        long added = increase(last, c);
+        if (c.time() >= from && c.time() <= to) {
+          rejected += added;
+        }
+      }
+    }
+    return rejected;
+  }
+
+  /**
+   * What people did in [from, to]: operator actions, recipe loads, faults cleared (a fault
+   * injected is not a step: it is among the faults).
+   */
+  private static List<Step> steps(List<SessionEvent> events, long from, long to) {
+    List<Step> steps = new ArrayList<>();
+    long previous = from;
+    for (SessionEvent e : events) {
+      if (e.isAction() && !(e instanceof SessionEvent.FaultInjected) && e.time() >= from
+          && e.time() <= to) {
+        steps.add(new Step(e.time(), describeAction(e), e.time() - previous));
         previous = e.time();
       }
     }
+    return steps;
+  }
+
+  /**
+   * Every fault injected in the session: it starts when injected, or at its own start time if
+   * it was scheduled for later; it ends when cleared, or when its duration runs out, whichever
+   * comes first within the session.
+   */
+  private static List<Fault> faults(List<SessionEvent> events, long end) {
     List<Fault> faults = new ArrayList<>();
-    for (SessionEvent e : events) {
-      if (e instanceof SessionEvent.FaultInjected f) {
-        OptionalLong cleared = OptionalLong.empty();
-        for (SessionEvent later : events) {
-          if (later instanceof SessionEvent.FaultCleared c && c.id().equals(f.fault().id())
-              && c.time() >= f.time()) {
-            cleared = OptionalLong.of(c.time());
-            break;
-          }
-        }
-        faults.add(new Fault(f.fault().id(), f.fault().describe(), f.time(), cleared));
+    for (int i = 0; i < events.size(); i++) {
+      if (!(events.get(i) instanceof SessionEvent.FaultInjected f)) {
+        continue;
       }
+      long start = Math.max(f.time(), f.fault().at().map(java.time.Duration::toNanos)
+          .orElse(f.time()));
+      long over = f.fault().duration().map(d -> start + d.toNanos()).orElse(Long.MAX_VALUE);
+      for (int j = i + 1; j < events.size(); j++) {
+        if (events.get(j) instanceof SessionEvent.FaultCleared c
+            && c.id().equals(f.fault().id())) {
+          over = Math.min(over, c.time());
+          break;
+        }
+      }
+      faults.add(new Fault(f.fault().id(), f.fault().describe(), start,
+          over <= end ? OptionalLong.of(over) : OptionalLong.empty()));
     }
-    return new Kpis(from, load.recipe(), load.time(), lastOld, firstNew, standstill, rejected,
-        goodOld, goodNew, steps, faults, notes);
+    return faults;
   }
 
   /**
@@ -270,7 +338,8 @@ public record Kpis(
     return still;
   }
 
-  private static String describe(SessionEvent e) {
+  /** An action in words: "press StartButton", "load recipe large", ... */
+  static String describeAction(SessionEvent e) {
     if (e instanceof SessionEvent.Operated o) {
       return o.action() + " " + o.device();
     }
@@ -315,6 +384,14 @@ public record Kpis(
   /** The figures as text, one per line, times in seconds. */
   public String describe() {
     StringBuilder text = new StringBuilder();
+    if (!hasChangeover()) {
+      text.append("no changeover (the session loads no recipe)\n");
+      text.append("  line stood still: ").append(seconds(standstill)).append('\n');
+      text.append("  rejected: ").append(rejected).append('\n');
+      text.append("  good parts: ").append(goodOld).append('\n');
+      appendStepsAndFaults(text);
+      return text.toString();
+    }
     text.append("changeover ").append(from.isEmpty() ? "(line setup)" : from).append(" -> ")
         .append(to).append(", recipe loaded at ").append(seconds(loadedAt)).append('\n');
     text.append("  duration (last good old part to first good new part): ")
@@ -329,6 +406,11 @@ public record Kpis(
     text.append("  rejected during ramp-up: ").append(rejected).append('\n');
     text.append("  good parts: ").append(goodOld).append(" old, ").append(goodNew)
         .append(" new\n");
+    appendStepsAndFaults(text);
+    return text.toString();
+  }
+
+  private void appendStepsAndFaults(StringBuilder text) {
     text.append("  steps: ").append(steps.size()).append('\n');
     for (Step s : steps) {
       text.append("    ").append(seconds(s.time())).append("  ").append(s.what())
@@ -343,7 +425,6 @@ public record Kpis(
     for (String note : notes) {
       text.append("  note: ").append(note).append('\n');
     }
-    return text.toString();
   }
 
   static String seconds(long nanos) {

@@ -57,9 +57,11 @@ public final class RehearsalReport {
     }
     h.append("</tr>");
     row(h, "program", entries, e -> e.recording().header().controller());
-    row(h, "recipes", entries, e -> (e.kpis().from().isEmpty() ? "(line setup)"
-        : e.kpis().from()) + " → " + e.kpis().to());
-    row(h, "recipe loaded at", entries, e -> Kpis.seconds(e.kpis().loadedAt()));
+    row(h, "recipes", entries, e -> !e.kpis().hasChangeover() ? "no changeover"
+        : (e.kpis().from().isEmpty() ? "(line setup)" : e.kpis().from()) + " → "
+            + e.kpis().to());
+    row(h, "recipe loaded at", entries, e -> e.kpis().hasChangeover()
+        ? Kpis.seconds(e.kpis().loadedAt()) : "–");
     row(h, "changeover (last good old part → first good new part)", entries,
         e -> e.kpis().changeover().isPresent() ? Kpis.seconds(e.kpis().changeover().getAsLong())
             : "–");
@@ -78,7 +80,10 @@ public final class RehearsalReport {
     row(h, "faults", entries, e -> {
       StringBuilder s = new StringBuilder();
       for (Kpis.Fault f : e.kpis().faults()) {
-        s.append(Kpis.seconds(f.at())).append(' ').append(f.what()).append('\n');
+        s.append(Kpis.seconds(f.at())).append(' ').append(f.what())
+            .append(f.clearedAt().isPresent()
+                ? " (to " + Kpis.seconds(f.clearedAt().getAsLong()) + ")" : " (not cleared)")
+            .append('\n');
       }
       return s.length() == 0 ? "none" : s.toString();
     });
@@ -153,7 +158,7 @@ public final class RehearsalReport {
             "<line x1=\"%.1f\" y1=\"14\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" "
                 + "stroke-dasharray=\"4 3\"><title>%s %s</title></line>",
             x, x, height - 16, recipe ? "#c0392b" : "#7f8c8d", Kpis.seconds(e.time()),
-            esc(e.toString())));
+            esc(Kpis.describeAction(e))));
       }
     }
     svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>", LEFT,

@@ -107,6 +107,12 @@ public final class SessionFiles {
           break;
         }
         if (line == null) {
+          boolean ended = !events.isEmpty()
+              && events.get(events.size() - 1) instanceof SessionEvent.Ended;
+          if (header != null && !ended) {
+            problems.add(file + ":" + number + ": the session has no end line after this one (cut "
+                + "off, or still being recorded); the " + number + " lines are used");
+          }
           break;
         }
         number++;

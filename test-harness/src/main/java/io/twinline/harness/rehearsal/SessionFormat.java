@@ -17,6 +17,7 @@ import java.util.Optional;
  * {"t":...,"operate":"StartButton","action":"press"}                    an operator action
  * {"t":...,"recipe":"large"}                                            a recipe load
  * {"t":...,"fault":{"id":"J1","target":"Infeed","kind":"jam"}}          a fault injected
+ *     (scheduled ones with "at_ns", the simulated time it starts; "duration_ns" if it ends)
  * {"t":...,"clear":"J1"}                                                a fault cleared
  * {"t":...,"end":true}                                                  the end of the session
  * </pre>
@@ -148,6 +149,7 @@ final class SessionFormat {
     f.amplitude().ifPresent(a -> node.put("amplitude", a));
     f.fraction().ifPresent(a -> node.put("fraction", a));
     f.probability().ifPresent(a -> node.put("probability", a));
+    f.at().ifPresent(d -> node.put("at_ns", d.toNanos()));
     f.duration().ifPresent(d -> node.put("duration_ns", d.toNanos()));
     return node;
   }
@@ -161,7 +163,7 @@ final class SessionFormat {
     return new FaultSpec(node.get("id").asText(), node.get("target").asText(), kind,
         text(node, "value"), nanos(node, "period_ns"), nanos(node, "delay_ns"),
         number(node, "amplitude"), number(node, "fraction"), number(node, "probability"),
-        Optional.empty(), nanos(node, "duration_ns"));
+        nanos(node, "at_ns"), nanos(node, "duration_ns"));
   }
 
   private static Optional<String> text(JsonNode node, String key) {

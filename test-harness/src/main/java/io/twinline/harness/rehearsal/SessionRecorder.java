@@ -164,13 +164,22 @@ public final class SessionRecorder implements ChangeSubscriber, AutoCloseable {
    */
   @Override
   public void close() {
-    SessionEvent.Ended end = new SessionEvent.Ended(session.now());
+    List<SessionEvent> last = new ArrayList<>();
+    if (journalSeen >= 0) {
+      // actions applied after the last change set (one that changed nothing, say)
+      for (Snapshot.JournalEntry entry : session.journalSince(journalSeen)) {
+        action(entry).ifPresent(last::add);
+      }
+    }
+    last.add(new SessionEvent.Ended(session.now()));
     try {
       if (writer != null) {
-        writer.write(end);
+        for (SessionEvent event : last) {
+          writer.write(event);
+        }
         writer.close();
       } else {
-        events.add(end);
+        events.addAll(last);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,7 +1,9 @@
 package io.twinline.harness.rehearsal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.twinline.harness.rehearsal.SessionEvent.Ended;
 import io.twinline.harness.rehearsal.SessionEvent.FaultCleared;
 import io.twinline.harness.rehearsal.SessionEvent.FaultInjected;
 import io.twinline.harness.rehearsal.SessionEvent.Operated;
@@ -55,7 +57,8 @@ class KpisTest {
         new SignalChange(7 * S, "Belt/MotorOn", true),
         new SignalChange(8 * S, "Scrap/Count", 1L),
         new SignalChange(9 * S, "Out/Count_b", 1L),
-        new SignalChange(10 * S, "Out/Count_b", 2L));
+        new SignalChange(10 * S, "Out/Count_b", 2L),
+        new Ended(10 * S));
     return new Recording(new SessionHeader("K", "k.yaml", 1, "hand", "", ""), events, List.of());
   }
 
@@ -75,10 +78,11 @@ class KpisTest {
     assertThat(kpis.rejected()).isEqualTo(1);
     assertThat(kpis.goodOld()).isEqualTo(2);
     assertThat(kpis.goodNew()).isEqualTo(2);
+    // a fault injected is among the faults, not the steps
     assertThat(kpis.steps()).extracting(Kpis.Step::what).containsExactly(
-        "load recipe B", "press Start", "fault J1 jam Belt", "clear fault J1");
+        "load recipe B", "press Start", "clear fault J1");
     assertThat(kpis.steps()).extracting(Kpis.Step::took)
-        .containsExactly(1 * S, 1 * S, 1 * S, S / 2);
+        .containsExactly(1 * S, 1 * S, S + S / 2);
     assertThat(kpis.faults()).singleElement().satisfies(f -> {
       assertThat(f.at()).isEqualTo(6 * S);
       assertThat(f.clearedAt()).isEqualTo(OptionalLong.of(6 * S + S / 2));
@@ -90,13 +94,86 @@ class KpisTest {
   }
 
   @Test
-  void aSessionWithoutARecipeLoadHasNoChangeover() throws Exception {
+  void aSessionWithoutARecipeLoadHasNoChangeoverAndItsFiguresCoverTheWholeSession()
+      throws Exception {
     LineDefinition line = LineDefinitions.parse("k.yaml", LINE);
-    Recording none = new Recording(session().header(),
-        List.of(new SignalChange(0, "Belt/MotorOn", false)), List.of());
+    Recording noLoad = new Recording(session().header(), session().events().stream()
+        .filter(e -> !(e instanceof RecipeLoaded)).toList(), List.of());
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> Kpis.of(none, line, Kpis.Sinks.of(line)))
-        .hasMessage("the session loads no recipe: there is no changeover");
+    Kpis kpis = Kpis.of(noLoad, line, Kpis.Sinks.of(line));
+
+    assertThat(kpis.hasChangeover()).isFalse();
+    assertThat(kpis.changeover()).isEmpty();
+    assertThat(kpis.standstill()).isEqualTo(4 * S); // 0 to 1 s and 4 s to 7 s
+    assertThat(kpis.rejected()).isEqualTo(1);
+    assertThat(kpis.steps()).extracting(Kpis.Step::what)
+        .containsExactly("press Start", "clear fault J1");
+    assertThat(kpis.describe()).startsWith("no changeover (the session loads no recipe)\n");
+  }
+
+  @Test
+  void goingBackToAnEarlierProductCountsItsPartsFromTheLoadOn() throws Exception {
+    LineDefinition line = LineDefinitions.parse("k.yaml", LINE);
+    // A until 4 s (parts a at 2 s and 3 s), B from 4 s (parts b at 6 s, 7 s), A again from 8 s
+    // (parts a at 12 s, 13 s): the changeover is B -> A, from 7 s to 12 s
+    List<SessionEvent> events = List.of(
+        new SignalChange(0, "Out/Count_a", 0L),
+        new SignalChange(0, "Out/Count_b", 0L),
+        new RecipeLoaded(0, "A"),
+        new SignalChange(2 * S, "Out/Count_a", 1L),
+        new SignalChange(3 * S, "Out/Count_a", 2L),
+        new RecipeLoaded(4 * S, "B"),
+        new SignalChange(6 * S, "Out/Count_b", 1L),
+        new SignalChange(7 * S, "Out/Count_b", 2L),
+        new RecipeLoaded(8 * S, "A"),
+        new SignalChange(12 * S, "Out/Count_a", 3L),
+        new SignalChange(13 * S, "Out/Count_a", 4L),
+        new Ended(14 * S));
+    Recording backAndForth = new Recording(session().header(), events, List.of());
+
+    Kpis kpis = Kpis.of(backAndForth, line, Kpis.Sinks.of(line));
+
+    assertThat(kpis.from()).isEqualTo("B");
+    assertThat(kpis.to()).isEqualTo("A");
+    assertThat(kpis.lastOldPart()).hasValue(7 * S);
+    assertThat(kpis.firstNewPart()).hasValue(12 * S);
+    assertThat(kpis.changeover()).hasValue(5 * S);
+    assertThat(kpis.goodOld()).isEqualTo(2);
+    assertThat(kpis.goodNew()).isEqualTo(2);
+    assertThat(kpis.steps()).extracting(Kpis.Step::what).containsExactly("load recipe A");
+  }
+
+  @Test
+  void aScheduledFaultCountsFromItsStartToTheEndOfItsDuration() throws Exception {
+    LineDefinition line = LineDefinitions.parse("k.yaml", LINE);
+    FaultSpec scheduled = LineDefinitions.parseFault(
+        "{id: J2, target: Belt, kind: jam, at: 30 s, duration: 10 s}", line);
+    FaultSpec open = LineDefinitions.parseFault(
+        "{id: J3, target: Belt, kind: jam, at: 50 s}", line);
+    Recording recording = new Recording(session().header(), List.of(
+        new SignalChange(0, "Belt/MotorOn", false),
+        new FaultInjected(0, scheduled),
+        new FaultInjected(0, open),
+        new Ended(60 * S)), List.of());
+
+    Kpis kpis = Kpis.of(recording, line, Kpis.Sinks.of(line));
+
+    assertThat(kpis.faults()).extracting(Kpis.Fault::id, Kpis.Fault::at, Kpis.Fault::clearedAt)
+        .containsExactly(
+            tuple("J2", 30 * S, OptionalLong.of(40 * S)),
+            tuple("J3", 50 * S, OptionalLong.empty()));
+  }
+
+  @Test
+  void aLineWithoutAGoodSinkHasNoPartFiguresButTheRest() throws Exception {
+    LineDefinition line = LineDefinitions.parse("k.yaml", LINE.replace(", countTypes: [a, b]",
+        ""));
+
+    Kpis kpis = Kpis.of(session(), line, Kpis.Sinks.of(line));
+
+    assertThat(kpis.goodOld()).isZero();
+    assertThat(kpis.goodNew()).isZero();
+    assertThat(kpis.standstill()).isEqualTo(3 * S); // the belt from 4 s to 7 s
+    assertThat(kpis.notes()).anyMatch(n -> n.contains("no single sink that counts by part type"));
   }
 }

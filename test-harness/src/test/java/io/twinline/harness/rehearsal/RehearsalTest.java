@@ -117,7 +117,7 @@ class RehearsalTest {
         .contains("<td>" + Kpis.seconds(kpis.changeover().getAsLong()) + "</td>")
         .contains("<svg").contains(">Infeed/MotorOn</text>").contains(">NeckGuide/Moving</text>")
         .contains(">Packed/Count_large_bottle</text>")
-        .contains("RecipeLoaded[time=120200000000, recipe=large]");
+        .contains("<title>120.200 s load recipe large</title>");
   }
 
   /** Starts moving the neck guide only 5 s after the recipe changed. */

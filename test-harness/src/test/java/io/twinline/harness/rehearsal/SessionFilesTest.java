@@ -3,11 +3,15 @@ package io.twinline.harness.rehearsal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.twinline.line.LineDefinitions;
+import io.twinline.line.fault.FaultSpec;
+import io.twinline.line.model.LineDefinition;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +70,35 @@ class SessionFilesTest {
     assertThat(read.problems().get(1)).isEqualTo(plain + ":6: an event has one of \"signal\", "
         + "\"operate\", \"recipe\", \"fault\", \"clear\", \"end\"; skipped");
     assertThat(read.events()).hasSize(KpisTest.session().events().size() - 2);
+  }
+
+  @Test
+  void aFileWithoutItsEndLineSaysItWasCutOff(@TempDir Path dir) throws Exception {
+    Path plain = dir.resolve("s.jsonl");
+    SessionFiles.write(plain, KpisTest.session());
+    java.util.List<String> lines = Files.readAllLines(plain, StandardCharsets.UTF_8);
+    Files.write(plain, lines.subList(0, lines.size() - 1), StandardCharsets.UTF_8);
+
+    Recording read = SessionFiles.read(plain);
+
+    assertThat(read.problems()).containsExactly(plain + ":" + (lines.size() - 1)
+        + ": the session has no end line after this one (cut off, or still being recorded); "
+        + "the " + (lines.size() - 1) + " lines are used");
+    assertThat(read.events()).hasSize(KpisTest.session().events().size() - 1);
+  }
+
+  @Test
+  void aScheduledFaultKeepsItsStartAndDuration(@TempDir Path dir) throws Exception {
+    LineDefinition line = LineDefinitions.parse("k.yaml", KpisTest.LINE);
+    FaultSpec fault = LineDefinitions.parseFault(
+        "{id: J1, target: Belt, kind: jam, at: 30 s, duration: 10 s}", line);
+    Recording recording = new Recording(KpisTest.session().header(), List.of(
+        new SessionEvent.FaultInjected(0, fault), new SessionEvent.Ended(60_000_000_000L)),
+        List.of());
+    Path file = dir.resolve("f.jsonl");
+    SessionFiles.write(file, recording);
+
+    assertThat(SessionFiles.read(file).events()).isEqualTo(recording.events());
   }
 
   @Test
