@@ -184,8 +184,10 @@ final class NetworkReport {
         .append("In a profile (JFR) of this load about half of the samples are Milo's scan of ")
         .append("the items; going further needs a subscription that keeps the items with ")
         .append("something to send in a list of their own, which Milo's server offers no way to ")
-        .append("plug in. A change is lost only when a subscription falls further behind than ")
-        .append("its items' queues (10 intervals here); the lost column counts it. ")
+        .append("plug in. The client asks for queues of 10; Twinline grants a queued item on a ")
+        .append("signal one second of I/O cycles (100 here), so the cycles the simulation runs ")
+        .append("back to back after a stall (a GC pause, a core taken) do not overflow it: a ")
+        .append("change is lost only when a subscription falls a whole second behind. ")
         .append("The bare Milo server samples its nodes: values changing every ")
         .append("10 ms, sampled every 10 ms, alias, and most changes never reach the client. ")
         .append("node-opcua samples every item with a timer of its own and falls behind its own ")
@@ -204,9 +206,11 @@ final class NetworkReport {
         + "target |\n|---|---|---|---|---|---|---|---|\n");
     pacing.forEach(md::append);
     md.append("\nWhat limits it: with 10,000 signals the I/O cycles start on time but for a ")
-        .append("few that wait for a core (client, Milo and the simulation share two); with ")
-        .append("100,000 it is the overload above: the simulation waits for OPC UA and falls ")
-        .append("behind.\n");
+        .append("few that wait for a core (client, Milo and the simulation share two) or for a ")
+        .append("garbage collection: a G1 pause of 10 ms or more is an overrun. With 100,000 ")
+        .append("it is the load above, a million changes a second through Milo and its client ")
+        .append("on two cores: the simulation waits for OPC UA and falls behind, then catches ")
+        .append("up. A low-pause collector trades throughput for jitter: see docs/scaling.md.\n");
 
     md.append("\n### Reaction latency\n\n");
     md.append("The client writes the actuator (Twinline: `ProbeMotor/Run`, answered by ")

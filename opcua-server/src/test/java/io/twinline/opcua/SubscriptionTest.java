@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
 import org.eclipse.milo.opcua.stack.core.AttributeId;
@@ -20,6 +21,8 @@ import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
+import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned;
 import org.eclipse.milo.opcua.stack.core.types.structured.EUInformation;
 import org.eclipse.milo.opcua.stack.core.types.structured.Range;
 import org.eclipse.milo.opcua.stack.core.types.structured.ReferenceDescription;
@@ -185,6 +188,34 @@ class SubscriptionTest {
             .map(q -> q.name())
             .toList();
     assertThat(tags).containsExactly("Q_BeltOn");
+  }
+
+  @Test
+  void aQueuedItemHoldsASecondOfCyclesSoABurstAfterAStallLosesNothing() throws Exception {
+    OpcUaClient client = start(TimeMode.STEPPED, 1.0);
+    List<DataValue> counts = new CopyOnWriteArrayList<>();
+    // a slow subscription and a small queue: 30 changes arrive between two publishes
+    OpcUaMonitoredItem queued =
+        subscribe(client, fixture.signal("Cell/Counter"), 500, 0, 10, counts);
+    OpcUaMonitoredItem latest =
+        subscribe(client, fixture.signal("Cell/Speed"), 500, 0, 1, new ArrayList<>());
+    await().until(() -> counts.size() == 1);
+
+    List<NodeId> nodes = new ArrayList<>();
+    List<DataValue> values = new ArrayList<>();
+    for (int i = 1; i <= 30; i++) {
+      nodes.add(fixture.signal("Cell/Counter"));
+      values.add(DataValue.valueOnly(new Variant(i)));
+    }
+    assertThat(client.writeValues(nodes, values)).allMatch(code -> code.isGood());
+    cycle(client);
+
+    assertThat(queued.getRevisedQueueSize()).contains(Unsigned.uint(100)); // 1 s of 10 ms
+    assertThat(latest.getRevisedQueueSize()).contains(Unsigned.uint(1));
+    await().until(() -> counts.size() == 31);
+    assertThat(counts.subList(1, 31)).extracting(v -> v.value().value())
+        .containsExactlyElementsOf(IntStream.rangeClosed(1, 30).boxed().toList());
+    assertThat(counts).noneMatch(v -> v.statusCode().isOverflowSet());
   }
 
   @Test

@@ -40,6 +40,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
 import org.eclipse.milo.opcua.stack.core.types.structured.ReadValueId;
 import org.eclipse.milo.opcua.stack.core.types.structured.ViewDescription;
@@ -308,6 +309,46 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
   }
 
   // --- monitored items ----------------------------------------------------------------------
+
+  /** How much a queued item on a signal holds at least: a second's worth of I/O cycles. */
+  private static final long QUEUE_SPAN_NANOS = 1_000_000_000L;
+
+  /** Milo's largest queue. */
+  private static final long MAX_QUEUE = 0xFFFF;
+
+  /**
+   * A client that asks for a queue (more than 1) on a signal's value gets one that holds at
+   * least a second of I/O cycles. After a stall of the machine (a GC pause, a core taken by
+   * someone else) the simulation runs the cycles it owes back to back; a queue of a few
+   * publishing intervals would overflow and lose changes the client asked to see. A client that
+   * asks for 0 or 1 (the latest value) keeps that; the revised size is in the response, as OPC UA
+   * provides.
+   */
+  @Override
+  public RevisedDataItemParameters onCreateDataItem(ReadValueId item, Double samplingInterval,
+      UInteger queueSize) {
+    return new RevisedDataItemParameters(samplingInterval, revisedQueueSize(item, queueSize));
+  }
+
+  @Override
+  public RevisedDataItemParameters onModifyDataItem(ReadValueId item, Double samplingInterval,
+      UInteger queueSize) {
+    return new RevisedDataItemParameters(samplingInterval, revisedQueueSize(item, queueSize));
+  }
+
+  private UInteger revisedQueueSize(ReadValueId item, UInteger requested) {
+    if (requested == null || requested.longValue() <= 1
+        || !AttributeId.Value.isEqual(item.getAttributeId())) {
+      return requested;
+    }
+    LineNodeManager.SignalNodeId id = nodeManager.resolve(item.getNodeId());
+    if (id == null || !id.isVariable()) {
+      return requested;
+    }
+    long cycle = Math.max(1, line.ioCycle().toNanos());
+    long least = Math.min(MAX_QUEUE, (QUEUE_SPAN_NANOS + cycle - 1) / cycle);
+    return requested.longValue() >= least ? requested : UInteger.valueOf(least);
+  }
 
   private Optional<SignalNode> pushed(MonitoredItem item) {
     if (!AttributeId.Value.isEqual(item.getReadValueId().getAttributeId())) {
