@@ -1,5 +1,6 @@
 package io.twinline.harness.rehearsal;
 
+import io.twinline.line.fault.FaultSpec;
 import io.twinline.line.model.ComponentDefinition;
 import io.twinline.line.model.ConveyorDefinition;
 import io.twinline.line.model.LineDefinition;
@@ -129,7 +130,7 @@ public record Kpis(
       notes.add("line " + line.name() + " has no single sink that counts by part type"
           + " (countTypes): good parts are not counted");
     }
-    List<Fault> faults = faults(events, recording.end());
+    List<Fault> faults = faults(events, line, recording.end());
     if (loads.isEmpty()) {
       notes.add(0, "the session loads no recipe: no changeover; the figures cover the whole"
           + " session");
@@ -259,30 +260,42 @@ public record Kpis(
   }
 
   /**
-   * Every fault injected in the session: it starts when injected, or at its own start time if
-   * it was scheduled for later; it ends when cleared, or when its duration runs out, whichever
-   * comes first within the session.
+   * Every fault of the session, in the order they started: the line file's own (scheduled when
+   * the plant is built, so not in the recording as actions) and every one injected. A fault
+   * starts when injected, or at its own start time ({@code at}) if that is later; it ends when
+   * cleared, or when its duration runs out, whichever comes first within the session.
    */
-  private static List<Fault> faults(List<SessionEvent> events, long end) {
+  private static List<Fault> faults(List<SessionEvent> events, LineDefinition line, long end) {
     List<Fault> faults = new ArrayList<>();
-    for (int i = 0; i < events.size(); i++) {
-      if (!(events.get(i) instanceof SessionEvent.FaultInjected f)) {
-        continue;
-      }
-      long start = Math.max(f.time(), f.fault().at().map(java.time.Duration::toNanos)
-          .orElse(f.time()));
-      long over = f.fault().duration().map(d -> start + d.toNanos()).orElse(Long.MAX_VALUE);
-      for (int j = i + 1; j < events.size(); j++) {
-        if (events.get(j) instanceof SessionEvent.FaultCleared c
-            && c.id().equals(f.fault().id())) {
-          over = Math.min(over, c.time());
-          break;
-        }
-      }
-      faults.add(new Fault(f.fault().id(), f.fault().describe(), start,
-          over <= end ? OptionalLong.of(over) : OptionalLong.empty()));
+    for (FaultSpec spec : line.faults()) {
+      fault(spec, 0, events, 0, end).ifPresent(faults::add);
     }
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i) instanceof SessionEvent.FaultInjected f) {
+        fault(f.fault(), f.time(), events, i + 1, end).ifPresent(faults::add);
+      }
+    }
+    faults.sort(java.util.Comparator.comparingLong(Fault::at));
     return faults;
+  }
+
+  /** A fault injected at {@code injected}; cleared by the first clear of its id from {@code from}. */
+  private static Optional<Fault> fault(FaultSpec spec, long injected, List<SessionEvent> events,
+      int from, long end) {
+    long start = Math.max(injected, spec.at().map(java.time.Duration::toNanos).orElse(injected));
+    if (start > end) {
+      return Optional.empty(); // scheduled after the session ended
+    }
+    long over = spec.duration().map(d -> start + d.toNanos()).orElse(Long.MAX_VALUE);
+    for (int j = from; j < events.size(); j++) {
+      if (events.get(j) instanceof SessionEvent.FaultCleared c && c.id().equals(spec.id())
+          && c.time() >= injected) {
+        over = Math.min(over, c.time());
+        break;
+      }
+    }
+    return Optional.of(new Fault(spec.id(), spec.describe(), start,
+        over <= end ? OptionalLong.of(over) : OptionalLong.empty()));
   }
 
   /**

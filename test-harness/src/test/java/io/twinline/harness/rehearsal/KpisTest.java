@@ -176,4 +176,20 @@ class KpisTest {
     assertThat(kpis.standstill()).isEqualTo(3 * S); // the belt from 4 s to 7 s
     assertThat(kpis.notes()).anyMatch(n -> n.contains("no single sink that counts by part type"));
   }
+
+  @Test
+  void theLinesOwnFaultsAreAmongTheFaults() throws Exception {
+    LineDefinition line = LineDefinitions.parse("k.yaml", LINE + """
+        faults:
+          - {id: L1, target: Belt, kind: jam, at: 2 s, duration: 1 s}
+          - {id: L2, target: Belt, kind: jam, at: 20 s}
+        """);
+
+    Kpis kpis = Kpis.of(session(), line, Kpis.Sinks.of(line));
+
+    // L2 would start after the session's end (10 s)
+    assertThat(kpis.faults()).extracting(Kpis.Fault::id, Kpis.Fault::at, Kpis.Fault::clearedAt)
+        .containsExactly(tuple("L1", 2 * S, OptionalLong.of(3 * S)),
+            tuple("J1", 6 * S, OptionalLong.of(6 * S + S / 2)));
+  }
 }
