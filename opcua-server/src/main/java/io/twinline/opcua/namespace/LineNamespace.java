@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.milo.opcua.sdk.core.Reference;
 import org.eclipse.milo.opcua.sdk.server.AttributeReader;
 import org.eclipse.milo.opcua.sdk.server.AttributeWriter;
@@ -74,6 +73,7 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
   private final TwinlineNodeIds nodeIds;
   private final RoleFilter roleFilter;
   private final SubscriptionModel sampledItems;
+  private final MonitoredSignals monitoredSignals;
   private final SignalNode[] signalNodesById;
   private final LineNodeManager nodeManager;
   private final ChangePublisher publisher;
@@ -96,6 +96,7 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
     SignalVariables variables =
         new SignalVariables(getNodeContext(), getNamespaceIndex(), roleFilter, runner);
     nodeManager.setMaker(variables::make);
+    this.monitoredSignals = new MonitoredSignals(nodeManager, sampledItems, line.ioCycle());
     this.publisher = new ChangePublisher("twinline-publisher", this::publish);
     getLifecycleManager().addLifecycle(sampledItems);
     getLifecycleManager().addStartupTask(this::createNodes);
@@ -308,110 +309,40 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
     }
   }
 
-  // --- monitored items ----------------------------------------------------------------------
+  // --- monitored items: values of signals pushed, the rest sampled (MonitoredSignals) -------
 
-  /** How much a queued item on a signal holds at least: a second's worth of I/O cycles. */
-  private static final long QUEUE_SPAN_NANOS = 1_000_000_000L;
-
-  /** Milo's largest queue. */
-  private static final long MAX_QUEUE = 0xFFFF;
-
-  /**
-   * A client that asks for a queue (more than 1) on a signal's value gets one that holds at
-   * least a second of I/O cycles. After a stall of the machine (a GC pause, a core taken by
-   * someone else) the simulation runs the cycles it owes back to back; a queue of a few
-   * publishing intervals would overflow and lose changes the client asked to see. A client that
-   * asks for 0 or 1 (the latest value) keeps that; the revised size is in the response, as OPC UA
-   * provides.
-   */
   @Override
   public RevisedDataItemParameters onCreateDataItem(ReadValueId item, Double samplingInterval,
       UInteger queueSize) {
-    return new RevisedDataItemParameters(samplingInterval, revisedQueueSize(item, queueSize));
+    return new RevisedDataItemParameters(samplingInterval,
+        monitoredSignals.revisedQueueSize(item, queueSize));
   }
 
   @Override
   public RevisedDataItemParameters onModifyDataItem(ReadValueId item, Double samplingInterval,
       UInteger queueSize) {
-    return new RevisedDataItemParameters(samplingInterval, revisedQueueSize(item, queueSize));
-  }
-
-  private UInteger revisedQueueSize(ReadValueId item, UInteger requested) {
-    if (requested == null || requested.longValue() <= 1
-        || !AttributeId.Value.isEqual(item.getAttributeId())) {
-      return requested;
-    }
-    LineNodeManager.SignalNodeId id = nodeManager.resolve(item.getNodeId());
-    if (id == null || !id.isVariable()) {
-      return requested;
-    }
-    long cycle = Math.max(1, line.ioCycle().toNanos());
-    long least = Math.min(MAX_QUEUE, (QUEUE_SPAN_NANOS + cycle - 1) / cycle);
-    return requested.longValue() >= least ? requested : UInteger.valueOf(least);
-  }
-
-  private Optional<SignalNode> pushed(MonitoredItem item) {
-    if (!AttributeId.Value.isEqual(item.getReadValueId().getAttributeId())) {
-      return Optional.empty();
-    }
-    LineNodeManager.SignalNodeId id = nodeManager.resolve(item.getReadValueId().getNodeId());
-    return id != null && id.isVariable() ? Optional.of(id.signal()) : Optional.empty();
+    return new RevisedDataItemParameters(samplingInterval,
+        monitoredSignals.revisedQueueSize(item, queueSize));
   }
 
   @Override
   public void onDataItemsCreated(List<DataItem> items) {
-    List<DataItem> sampled = new ArrayList<>();
-    for (DataItem item : items) {
-      Optional<SignalNode> node = pushed(item);
-      if (node.isPresent()) {
-        node.get().addItem(item);
-      } else {
-        sampled.add(item);
-      }
-    }
-    if (!sampled.isEmpty()) {
-      sampledItems.onDataItemsCreated(sampled);
-    }
+    monitoredSignals.created(items);
   }
 
   @Override
   public void onDataItemsModified(List<DataItem> items) {
-    List<DataItem> sampled = items.stream().filter(i -> pushed(i).isEmpty()).toList();
-    if (!sampled.isEmpty()) {
-      sampledItems.onDataItemsModified(sampled);
-    }
+    monitoredSignals.modified(items);
   }
 
   @Override
   public void onDataItemsDeleted(List<DataItem> items) {
-    List<DataItem> sampled = new ArrayList<>();
-    for (DataItem item : items) {
-      Optional<SignalNode> node = pushed(item);
-      if (node.isPresent()) {
-        node.get().removeItem(item);
-      } else {
-        sampled.add(item);
-      }
-    }
-    if (!sampled.isEmpty()) {
-      sampledItems.onDataItemsDeleted(sampled);
-    }
+    monitoredSignals.deleted(items);
   }
 
   @Override
   public void onMonitoringModeChanged(List<MonitoredItem> items) {
-    List<MonitoredItem> sampled = new ArrayList<>();
-    for (MonitoredItem item : items) {
-      Optional<SignalNode> node = pushed(item);
-      if (node.isPresent() && item instanceof DataItem dataItem) {
-        node.get().sendCurrentValue(dataItem);
-      } else {
-        sampled.add(item);
-      }
-    }
-    if (!sampled.isEmpty()) {
-      sampledItems.onMonitoringModeChanged(sampled);
-    }
+    monitoredSignals.monitoringModeChanged(items);
   }
 
   /** True for a signal node that clients may not write at all (an input). Any thread. */

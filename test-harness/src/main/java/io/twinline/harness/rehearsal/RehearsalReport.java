@@ -158,7 +158,7 @@ public final class RehearsalReport {
             "<line x1=\"%.1f\" y1=\"14\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" "
                 + "stroke-dasharray=\"4 3\"><title>%s %s</title></line>",
             x, x, height - 16, recipe ? "#c0392b" : "#7f8c8d", Kpis.seconds(e.time()),
-            esc(Kpis.describeAction(e))));
+            esc(SessionFigures.describeAction(e))));
       }
     }
     svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>", LEFT,
