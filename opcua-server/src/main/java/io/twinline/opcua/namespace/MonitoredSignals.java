@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.eclipse.milo.opcua.sdk.server.items.DataItem;
 import org.eclipse.milo.opcua.sdk.server.items.MonitoredItem;
 import org.eclipse.milo.opcua.sdk.server.util.SubscriptionModel;
@@ -54,60 +56,45 @@ final class MonitoredSignals {
   }
 
   void created(List<DataItem> items) {
-    List<DataItem> others = new ArrayList<>();
-    for (DataItem item : items) {
-      Optional<SignalNode> node = pushed(item);
-      if (node.isPresent()) {
-        node.get().addItem(item);
-      } else {
-        others.add(item);
-      }
-    }
-    if (!others.isEmpty()) {
-      sampled.onDataItemsCreated(others);
-    }
+    split(items, SignalNode::addItem, sampled::onDataItemsCreated);
   }
 
   void modified(List<DataItem> items) {
-    List<DataItem> others = items.stream().filter(i -> pushed(i).isEmpty()).toList();
-    if (!others.isEmpty()) {
-      sampled.onDataItemsModified(others);
-    }
+    split(items, (node, item) -> { }, sampled::onDataItemsModified);
   }
 
   void deleted(List<DataItem> items) {
-    List<DataItem> others = new ArrayList<>();
-    for (DataItem item : items) {
-      Optional<SignalNode> node = pushed(item);
-      if (node.isPresent()) {
-        node.get().removeItem(item);
-      } else {
-        others.add(item);
-      }
-    }
-    if (!others.isEmpty()) {
-      sampled.onDataItemsDeleted(others);
-    }
+    split(items, SignalNode::removeItem, sampled::onDataItemsDeleted);
   }
 
   /** An item switched back to reporting gets the value it missed meanwhile. */
   void monitoringModeChanged(List<MonitoredItem> items) {
-    List<MonitoredItem> others = new ArrayList<>();
-    for (MonitoredItem item : items) {
-      Optional<SignalNode> node = pushed(item);
-      if (node.isPresent() && item instanceof DataItem dataItem) {
-        node.get().sendCurrentValue(dataItem);
+    split(items, (node, item) -> {
+      if (item instanceof DataItem dataItem) {
+        node.sendCurrentValue(dataItem);
+      }
+    }, sampled::onMonitoringModeChanged);
+  }
+
+  /** Gives each item on a signal's value to {@code pushed}, the rest at once to {@code others}. */
+  private <T extends MonitoredItem> void split(List<T> items, BiConsumer<SignalNode, T> pushed,
+      Consumer<List<T>> others) {
+    List<T> rest = new ArrayList<>();
+    for (T item : items) {
+      Optional<SignalNode> node = signalOf(item);
+      if (node.isPresent()) {
+        pushed.accept(node.get(), item);
       } else {
-        others.add(item);
+        rest.add(item);
       }
     }
-    if (!others.isEmpty()) {
-      sampled.onMonitoringModeChanged(others);
+    if (!rest.isEmpty()) {
+      others.accept(rest);
     }
   }
 
   /** The signal whose value the item watches, if it watches one. */
-  private Optional<SignalNode> pushed(MonitoredItem item) {
+  private Optional<SignalNode> signalOf(MonitoredItem item) {
     if (!AttributeId.Value.isEqual(item.getReadValueId().getAttributeId())) {
       return Optional.empty();
     }
