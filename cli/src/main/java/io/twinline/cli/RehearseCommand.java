@@ -144,9 +144,9 @@ final class RehearseCommand implements Callable<Integer> {
     ServeCommand.Serving serving;
     try {
       serving = serve.open(out, err, runner -> {
-        if (waitForPlc != null) {
-          runner.pause(); // before anything else: time starts when the PLC is there
-        }
+        // before anything else: simulated time starts once the server serves (or the PLC is
+        // there), not while it starts, so --changeover-at counts from a line a PLC can see
+        runner.pause();
         recorder[0] = SessionRecorder.of(runner.session(), header, writer);
         runner.subscribe(recorder[0]);
         runner.submit(new LoadRecipe(from));
@@ -191,9 +191,9 @@ final class RehearseCommand implements Callable<Integer> {
         writer.close();
         return EXIT_SIMULATION_FAILED;
       }
-      runner.resume();
       out.println("PLC connected; the rehearsal's time runs.");
     }
+    runner.resume();
     out.printf("Rehearsing %s -> %s, recording into %s. Type 'changeover' to load %s, 'quit' to "
         + "end.%n", from, to, output, to);
     out.flush();
@@ -267,8 +267,7 @@ final class RehearseCommand implements Callable<Integer> {
                   + word(words, 1, "fault TARGET KIND") + ", kind: "
                   + word(words, 2, "fault TARGET KIND") + "}", line);
               runner.submit(new InjectFault(fault));
-              out.printf("fault %s: %s (clear %s ends it)%n", fault.id(), fault.describe(),
-                  fault.id());
+              out.printf("fault %s (clear %s ends it)%n", fault.describe(), fault.id());
             }
             case "clear" -> {
               String id = word(words, 1, "clear ID");
