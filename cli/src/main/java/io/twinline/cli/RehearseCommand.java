@@ -116,6 +116,10 @@ final class RehearseCommand implements Callable<Integer> {
       changeoverNanos = time("--changeover-at", changeoverAt);
       durationNanos = time("--duration", duration);
       time("--wait-for-plc", waitForPlc);
+      if (changeoverNanos > 0 && durationNanos > 0 && changeoverNanos >= durationNanos) {
+        throw new IllegalArgumentException("--changeover-at " + changeoverAt
+            + " is not before the end of the rehearsal (--duration " + duration + ")");
+      }
     } catch (InvalidDefinitionException e) {
       e.problems().forEach(p -> err.println(p.format()));
       err.flush();
@@ -156,6 +160,9 @@ final class RehearseCommand implements Callable<Integer> {
           runner.runScript(ctx -> {
             if (changeoverAtNanos > 0) {
               ctx.runUntil(p -> false, changeoverAtNanos - ctx.session().now());
+              if (ctx.session().now() < changeoverAtNanos) {
+                return null; // the rehearsal ended first (quit, Ctrl-C): no changeover
+              }
               ctx.session().apply(new LoadRecipe(to));
               out.printf("%s: loaded %s%n", SimTime.format(ctx.session().now()), to);
               out.flush();
@@ -167,6 +174,10 @@ final class RehearseCommand implements Callable<Integer> {
               done.complete(null);
             }
             return null;
+          }).whenComplete((result, failure) -> {
+            if (failure != null) {
+              done.completeExceptionally(failure); // the rehearsal ends, saying why
+            }
           });
         }
       });
@@ -263,18 +274,20 @@ final class RehearseCommand implements Callable<Integer> {
                 new Operate(word(words, 1, "operate DEVICE ACTION"),
                     word(words, 2, "operate DEVICE ACTION")));
             case "fault" -> {
-              FaultSpec fault = LineDefinitions.parseFault("{id: C" + (++faults) + ", target: "
-                  + word(words, 1, "fault TARGET KIND") + ", kind: "
-                  + word(words, 2, "fault TARGET KIND") + "}", line);
+              String target = word(words, 1, "fault TARGET KIND");
+              String kind = word(words, 2, "fault TARGET KIND");
+              String id;
+              do {
+                id = "C" + (++faults); // the next id no fault has (a line's, a client's)
+              } while (faultExists(runner, line, id));
+              FaultSpec fault = LineDefinitions.parseFault(
+                  "{id: " + id + ", target: " + target + ", kind: " + kind + "}", line);
               runner.submit(new InjectFault(fault));
               out.printf("fault %s (clear %s ends it)%n", fault.describe(), fault.id());
             }
             case "clear" -> {
               String id = word(words, 1, "clear ID");
-              boolean known = runner.call(p -> p.faults().active().stream()
-                  .anyMatch(a -> a.spec().id().equals(id)) || p.faults().pending().contains(id))
-                  .join();
-              if (known) {
+              if (faultExists(runner, null, id)) {
                 runner.submit(new ClearFault(id));
               } else {
                 out.println("? there is no fault '" + id + "'");
@@ -298,6 +311,15 @@ final class RehearseCommand implements Callable<Integer> {
     } catch (IOException e) {
       // no console: the rehearsal goes on until --duration or Ctrl-C
     }
+  }
+
+  /** Whether a fault {@code id} is active or scheduled (or, with {@code line}, declared there). */
+  private static boolean faultExists(SimulationRunner runner, LineDefinition line, String id) {
+    if (line != null && line.faults().stream().anyMatch(f -> f.id().equals(id))) {
+      return true;
+    }
+    return runner.call(p -> p.faults().active().stream().anyMatch(a -> a.spec().id().equals(id))
+        || p.faults().pending().contains(id)).join();
   }
 
   /** Queues {@code command}, or says why the line would refuse it. */

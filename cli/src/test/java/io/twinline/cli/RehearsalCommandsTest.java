@@ -106,6 +106,17 @@ class RehearsalCommandsTest {
   }
 
   @Test
+  void rehearseRefusesAChangeoverAfterItsEnd(@TempDir Path dir) {
+    int code = run("rehearse", "--line", "bottling-line.yaml", "--from", "small", "--to",
+        "large", "--changeover-at", "2 min", "--duration", "1 min", "--out",
+        dir.resolve("x.jsonl").toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--changeover-at 2 min is not before the end of the rehearsal");
+  }
+
+  @Test
   void rehearseRefusesARecipeTheLineDoesNotHave(@TempDir Path dir) {
     int code = run("rehearse", "--line", "bottling-line.yaml", "--from", "small", "--to",
         "huge", "--out", dir.resolve("x.jsonl").toString());

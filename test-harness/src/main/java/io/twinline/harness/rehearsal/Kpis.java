@@ -114,7 +114,10 @@ public record Kpis(
     List<SessionEvent> events = recording.events();
     List<SessionEvent.RecipeLoaded> loads = new ArrayList<>();
     for (SessionEvent e : events) {
-      if (e instanceof SessionEvent.RecipeLoaded r) {
+      // loading the recipe that is loaded already changes nothing: a run of the same load
+      // is one load, the first of it
+      if (e instanceof SessionEvent.RecipeLoaded r && (loads.isEmpty()
+          || !loads.get(loads.size() - 1).recipe().equals(r.recipe()))) {
         loads.add(r);
       }
     }

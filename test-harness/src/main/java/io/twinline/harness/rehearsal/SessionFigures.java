@@ -107,6 +107,9 @@ final class SessionFigures {
         break;
       }
     }
+    if (over < start) {
+      return Optional.empty(); // cleared while it was still scheduled: it never happened
+    }
     return Optional.of(new Fault(spec.id(), spec.describe(), start,
         over <= end ? OptionalLong.of(over) : OptionalLong.empty()));
   }

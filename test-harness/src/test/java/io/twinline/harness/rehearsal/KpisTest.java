@@ -192,4 +192,32 @@ class KpisTest {
         .containsExactly(tuple("L1", 2 * S, OptionalLong.of(3 * S)),
             tuple("J1", 6 * S, OptionalLong.of(6 * S + S / 2)));
   }
+
+  @Test
+  void loadingTheSameRecipeAgainIsNotAnotherChangeover() throws Exception {
+    LineDefinition line = LineDefinitions.parse("k.yaml", LINE);
+    List<SessionEvent> events = new java.util.ArrayList<>(session().events());
+    events.add(events.size() - 1, new RecipeLoaded(9 * S + S / 2, "B"));
+    Recording twice = new Recording(session().header(), events, List.of());
+
+    Kpis kpis = Kpis.of(twice, line, Kpis.Sinks.of(line));
+
+    assertThat(kpis.from()).isEqualTo("A");
+    assertThat(kpis.loadedAt()).isEqualTo(4 * S);
+    assertThat(kpis.changeover()).hasValue(6 * S);
+  }
+
+  @Test
+  void aScheduledFaultClearedBeforeItStartsNeverHappened() throws Exception {
+    LineDefinition line = LineDefinitions.parse("k.yaml", LINE);
+    FaultSpec later = LineDefinitions.parseFault("{id: J4, target: Belt, kind: jam, at: 8 s}",
+        line);
+    Recording recording = new Recording(session().header(), List.of(
+        new SignalChange(0, "Belt/MotorOn", false),
+        new FaultInjected(1 * S, later),
+        new FaultCleared(2 * S, "J4"),
+        new Ended(10 * S)), List.of());
+
+    assertThat(Kpis.of(recording, line, Kpis.Sinks.of(line)).faults()).isEmpty();
+  }
 }
