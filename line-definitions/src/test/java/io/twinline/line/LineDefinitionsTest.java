@@ -225,13 +225,20 @@ class LineDefinitionsTest {
             position: 1 m
             signals:
               Eye: {tag: Simulation}
+          - name: Setpoint
+            type: variables
+            variables:
+              - {name: Level, type: Double, direction: output, unit: "%", range: [0, 100]}
+            signals:
+              Level: {tag: Tank.EURange}
         """;
 
     assertThat(problems("tags.yaml", text))
-        .hasSize(2)
+        .hasSize(3)
         .allSatisfy(p -> assertThat(p).contains("cannot be used").contains("the line's name"))
         .anySatisfy(p -> assertThat(p).contains("tag 'Cell'"))
-        .anySatisfy(p -> assertThat(p).contains("tag 'Simulation'"));
+        .anySatisfy(p -> assertThat(p).contains("tag 'Simulation'"))
+        .anySatisfy(p -> assertThat(p).contains("tag 'Tank.EURange'"));
   }
 
   @Test

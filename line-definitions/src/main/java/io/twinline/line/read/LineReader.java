@@ -373,10 +373,11 @@ public final class LineReader {
         }
         for (String tag : signalTags) {
           if (tag.equals("Twinline") || RESERVED_NAMES.contains(tag) || tag.contains("/")
-              || tag.equals(lineName)) {
+              || tag.equals(lineName) || tag.endsWith(".EURange")
+              || tag.endsWith(".EngineeringUnits")) {
             c.fields().problem("signals", "tag '" + tag + "' cannot be used",
-                "a tag is also an OPC UA NodeId: no '/', and not Twinline, Simulation, Tags or"
-                    + " the line's name");
+                "a tag is also an OPC UA NodeId: no '/', not Twinline, Simulation, Tags or"
+                    + " the line's name, and not ending in .EURange or .EngineeringUnits");
             continue;
           }
           SignalPath other = tags.putIfAbsent(tag, signal.path());
