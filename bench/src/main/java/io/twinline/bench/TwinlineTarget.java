@@ -89,7 +89,7 @@ final class TwinlineTarget implements ServerTarget {
   public boolean watchSensor(java.util.function.LongConsumer published) {
     runner.subscribe(changes -> {
       for (int i = 0; i < changes.size(); i++) {
-        if (changes.signal(i).path().toString().equals("ProbeMotor/Running")) {
+        if (changes.definition(i).path().toString().equals("ProbeMotor/Running")) {
           published.accept(System.nanoTime());
         }
       }

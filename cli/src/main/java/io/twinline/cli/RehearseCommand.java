@@ -11,8 +11,8 @@ import io.twinline.line.fault.FaultSpec;
 import io.twinline.line.model.LineDefinition;
 import io.twinline.line.units.Quantities;
 import io.twinline.line.units.QuantityFormatException;
-import io.twinline.sim.run.ClearFault;
-import io.twinline.sim.run.InjectFault;
+import io.twinline.line.fault.FaultParameters;
+import io.twinline.sim.run.Outcome;
 import io.twinline.sim.run.LoadRecipe;
 import io.twinline.sim.run.Operate;
 import io.twinline.sim.run.SimulationRunner;
@@ -280,19 +280,13 @@ final class RehearseCommand implements Callable<Integer> {
               do {
                 id = "C" + (++faults); // the next id no fault has (a line's, a client's)
               } while (faultExists(runner, line, id));
-              FaultSpec fault = LineDefinitions.parseFault(
-                  "{id: " + id + ", target: " + target + ", kind: " + kind + "}", line);
-              runner.submit(new InjectFault(fault));
-              out.printf("fault %s (clear %s ends it)%n", fault.describe(), fault.id());
+              FaultSpec fault = FaultParameters.build(target, kind, java.util.Map.of(), id);
+              Outcome outcome = runner.control().injectFault(fault).join();
+              out.println(outcome.isDone()
+                  ? "fault " + fault.describe() + " (clear " + fault.id() + " ends it)"
+                  : "? " + outcome.message());
             }
-            case "clear" -> {
-              String id = word(words, 1, "clear ID");
-              if (faultExists(runner, null, id)) {
-                runner.submit(new ClearFault(id));
-              } else {
-                out.println("? there is no fault '" + id + "'");
-              }
-            }
+            case "clear" -> say(out, runner.control().clearFault(word(words, 1, "clear ID")));
             case "status" -> out.printf("%s, recipe %s%n", SimTime.format(runner.simTime()),
                 runner.plant().recipe().orElse("-"));
             default -> out.println("commands: changeover | load RECIPE | press|release DEVICE |"
@@ -300,9 +294,6 @@ final class RehearseCommand implements Callable<Integer> {
           }
         } catch (IllegalArgumentException e) {
           out.println("? " + e.getMessage());
-        } catch (InvalidDefinitionException e) {
-          out.println("? " + e.problems().stream().map(p -> p.message())
-              .reduce((a, b) -> a + "; " + b).orElse("refused"));
         } catch (java.util.concurrent.CompletionException e) {
           out.println("? the simulation is not running: " + e.getCause().getMessage());
         }
@@ -322,11 +313,18 @@ final class RehearseCommand implements Callable<Integer> {
         || p.faults().pending().contains(id)).join();
   }
 
-  /** Queues {@code command}, or says why the line would refuse it. */
+  /** Sends {@code command} through the line's control surface; says why if it is refused. */
   private static void submit(SimulationRunner runner, LineDefinition line, PrintWriter out,
       io.twinline.sim.run.Command command) {
-    command.refusal(line).ifPresentOrElse(
-        why -> out.println("? " + why), () -> runner.submit(command));
+    say(out, runner.control().execute(command));
+  }
+
+  /** Prints a refusal as {@code ? reason}; a done outcome prints nothing (the log shows it). */
+  private static void say(PrintWriter out, java.util.concurrent.CompletableFuture<Outcome> outcome) {
+    Outcome answer = outcome.join();
+    if (!answer.isDone()) {
+      out.println("? " + answer.message());
+    }
   }
 
   private static String word(String[] words, int i, String usage) {

@@ -135,6 +135,12 @@ final class TestCommand implements Callable<Integer> {
           + " before each sequence. --controller does not apply.")
   boolean plc;
 
+  @Option(names = "--lock-step",
+      description = "With --plc: run in lock-step with the PLC over Simulation/StepRequest and"
+          + " StepAck: time moves one I/O cycle per scan the PLC acknowledges, as fast as the PLC"
+          + " answers, and the run is the same every time (docs/opcua.md).")
+  boolean lockStep;
+
   @Option(names = "--port", paramLabel = "PORT",
       description = "With --plc: the OPC UA port (default: ${DEFAULT-VALUE}; 0 picks one).")
   int port = ServerOptions.DEFAULT_PORT;
@@ -310,8 +316,11 @@ final class TestCommand implements Callable<Integer> {
     LineDefinition seeded = seed == null ? line : line.withSeed(seed);
     SimulationRunner runner = new SimulationRunner(
         Plant.build(seeded),
-        speed == 1.0 ? TimeMode.REALTIME : TimeMode.SCALED,
+        lockStep ? TimeMode.STEPPED : speed == 1.0 ? TimeMode.REALTIME : TimeMode.SCALED,
         speed);
+    if (lockStep) {
+      runner.lockStep(Duration.ofSeconds(10));
+    }
     runner.start();
     TwinlineServer server;
     try {
@@ -344,10 +353,19 @@ final class TestCommand implements Callable<Integer> {
       LockSupport.parkNanos(settleTime.toNanos());
       List<SuiteResult> results = new ArrayList<>();
       long wallStart = System.nanoTime();
+      String controllerName = "PLC at " + server.endpointUrl() + (lockStep ? " (lock-step)" : "");
       for (SuiteSpec suite : suites) {
         SuiteRunner suiteRunner =
-            new SuiteRunner(Optional.empty(), "PLC at " + server.endpointUrl(), seed,
-                selection);
+            new SuiteRunner(Optional.empty(), controllerName, seed, selection);
+        java.util.function.BiConsumer<SuiteSpec.Sequence, Harness> after = (q, h) -> { };
+        if (trace != null) {
+          after = after.andThen(TraceFiles.writer(trace, suite));
+        }
+        if (record != null) {
+          after = after.andThen(io.twinline.harness.rehearsal.SessionRecorder.writer(record,
+              suite, controllerName));
+        }
+        java.util.function.BiConsumer<SuiteSpec.Sequence, Harness> finished = after;
         long suiteStart = System.nanoTime();
         List<SequenceResult> sequences = new ArrayList<>();
         Coverage coverage = null;
@@ -361,7 +379,9 @@ final class TestCommand implements Callable<Integer> {
             Harness harness =
                 Harness.attach(ctx);
             used[0] = harness.coverage();
-            return suiteRunner.run(suite, sequence, harness);
+            SequenceResult ran = suiteRunner.run(suite, sequence, harness);
+            finished.accept(sequence, harness);
+            return ran;
           }).get();
           sequences.add(result);
           if (coverage == null) {
@@ -370,7 +390,7 @@ final class TestCommand implements Callable<Integer> {
           coverage.add(used[0]);
         }
         SuiteResult result = new SuiteResult(suite.file(), line.name(),
-            "PLC at " + server.endpointUrl(), seeded.seed(), sequences, coverage,
+            controllerName, seeded.seed(), sequences, coverage,
             System.nanoTime() - suiteStart);
         results.add(result);
         print(out, result);

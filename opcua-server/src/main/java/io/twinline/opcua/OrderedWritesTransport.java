@@ -9,7 +9,9 @@ import org.eclipse.milo.opcua.stack.core.encoding.EncodingContext;
 import org.eclipse.milo.opcua.stack.core.security.CertificateManager;
 import org.eclipse.milo.opcua.stack.core.types.UaRequestMessageType;
 import org.eclipse.milo.opcua.stack.core.types.UaResponseMessageType;
+import io.twinline.opcua.namespace.DeferredCalls;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallRequest;
+import org.eclipse.milo.opcua.stack.core.types.structured.CallResponse;
 import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
 import org.eclipse.milo.opcua.stack.core.types.structured.WriteRequest;
 import org.eclipse.milo.opcua.stack.transport.server.OpcServerTransport;
@@ -32,15 +34,22 @@ final class OrderedWritesTransport implements OpcServerTransport {
       AttributeKey.valueOf("twinline.lastOrderedRequest");
 
   private final OpcServerTransport delegate;
+  private final DeferredCalls deferredCalls;
 
-  OrderedWritesTransport(OpcServerTransport delegate) {
+  /**
+   * @param deferredCalls method results that are ready after Milo's answer: a Call's response is
+   *     sent once they are in it ({@link DeferredCalls#settle}), and the connection's next write
+   *     or call waits until then, without holding a thread
+   */
+  OrderedWritesTransport(OpcServerTransport delegate, DeferredCalls deferredCalls) {
     this.delegate = delegate;
+    this.deferredCalls = deferredCalls;
   }
 
   @Override
   public void bind(ServerApplicationContext applicationContext, InetSocketAddress bindAddress)
       throws Exception {
-    delegate.bind(new Ordering(applicationContext), bindAddress);
+    delegate.bind(new Ordering(applicationContext, deferredCalls), bindAddress);
   }
 
   @Override
@@ -48,7 +57,8 @@ final class OrderedWritesTransport implements OpcServerTransport {
     delegate.unbind();
   }
 
-  private record Ordering(ServerApplicationContext server) implements ServerApplicationContext {
+  private record Ordering(ServerApplicationContext server, DeferredCalls deferredCalls)
+      implements ServerApplicationContext {
 
     @Override
     public List<EndpointDescription> getEndpointDescriptions() {
@@ -86,15 +96,28 @@ final class OrderedWritesTransport implements OpcServerTransport {
       CompletableFuture<?> previous = channel.attr(LAST).get();
       CompletableFuture<UaResponseMessageType> response;
       if (previous == null || previous.isDone()) {
-        response = server.handleServiceRequest(context, request);
+        response = settled(context, request);
       } else {
         response =
             previous
                 .handle((ignored, failure) -> null)
-                .thenCompose(ignored -> server.handleServiceRequest(context, request));
+                .thenCompose(ignored -> settled(context, request));
       }
       channel.attr(LAST).set(response);
       return response;
+    }
+
+    /** Milo's answer, with the deferred results of a Call in it. */
+    private CompletableFuture<UaResponseMessageType> settled(
+        ServiceRequestContext context, UaRequestMessageType request) {
+      CompletableFuture<UaResponseMessageType> response =
+          server.handleServiceRequest(context, request);
+      if (!(request instanceof CallRequest call)) {
+        return response;
+      }
+      return response.thenCompose(r -> r instanceof CallResponse answer
+          ? deferredCalls.settle(call, answer).thenApply(settled -> settled)
+          : CompletableFuture.completedFuture(r));
     }
   }
 }

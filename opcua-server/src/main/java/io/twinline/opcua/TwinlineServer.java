@@ -4,6 +4,7 @@ import static org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig.USER_TOKEN_POL
 import static org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig.USER_TOKEN_POLICY_USERNAME;
 import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
 
+import io.twinline.opcua.namespace.DeferredCalls;
 import io.twinline.opcua.namespace.LineNamespace;
 import io.twinline.opcua.security.Pki;
 import io.twinline.opcua.security.Roles;
@@ -142,14 +143,17 @@ public final class TwinlineServer implements AutoCloseable {
             .setLimits(limits(options.limits()))
             .setEndpoints(endpoints(options, port, hostnames, pki.certificate()))
             .build();
+    DeferredCalls deferredCalls = new DeferredCalls();
     OpcUaServer server =
         new OpcUaServer(
             config,
             profile ->
                 new OrderedWritesTransport(
-                    new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build())));
+                    new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()),
+                    deferredCalls));
     LineNamespace namespace =
-        new LineNamespace(server, runner, new Roles(options.anonymous(), options.users()));
+        new LineNamespace(server, runner, new Roles(options.anonymous(), options.users()),
+            deferredCalls);
     namespace.startup();
     server.addServiceSet(options.path(), new AccessLevelCheckedWrites(server, namespace));
     try {

@@ -74,7 +74,20 @@ final class ServerFixture implements AutoCloseable {
       Path pki,
       UnaryOperator<ServerOptions> options)
       throws Exception {
+    return start(line, mode, speed, pki, options, runner -> { });
+  }
+
+  /** As above, with {@code beforeStart} given the runner before it starts (for lock-step). */
+  static ServerFixture start(
+      LineDefinition line,
+      TimeMode mode,
+      double speed,
+      Path pki,
+      UnaryOperator<ServerOptions> options,
+      Consumer<SimulationRunner> beforeStart)
+      throws Exception {
     SimulationRunner runner = new SimulationRunner(Plant.build(line), mode, speed);
+    beforeStart.accept(runner);
     runner.start();
     try {
       TwinlineServer server =

@@ -66,8 +66,9 @@ class SimulationMethodsTest {
     assertThat(names)
         .contains(
             "SimTime", "SimSeconds", "State", "TimeMode", "SpeedFactor", "CycleTime",
-            "LastMethodResult", "ActiveFaults", "FaultCount",
-            "Pause", "Resume", "Reset", "Step", "InjectFault", "ClearFault", "LoadRecipe");
+            "LastMethodResult", "ActiveFaults", "FaultCount", "StepRequest", "StepAck",
+            "Pause", "Resume", "Reset", "Step", "InjectFault", "ClearFault", "LoadRecipe",
+            "Force", "Release");
     assertThat(value("TimeMode")).isEqualTo("stepped");
     assertThat(value("CycleTime")).isEqualTo(10.0);
     assertThat(value("SpeedFactor")).isEqualTo(0.0);
@@ -98,7 +99,7 @@ class SimulationMethodsTest {
     write(client, fixture.signal("Belt/MotorOn"), true);
     CallMethodResult result = fixture.call(client, "LoadRecipe", "hot");
     assertThat(result.getStatusCode().isGood()).isTrue();
-    assertThat(value("LastMethodResult")).isEqualTo("Good: loading recipe hot");
+    assertThat(value("LastMethodResult")).isEqualTo("Good: load recipe hot");
     step(10);
 
     assertThat(value("Recipe")).isEqualTo("hot");
@@ -121,8 +122,9 @@ class SimulationMethodsTest {
       now = step(10);
     }
 
-    // 2.0 m at 0.5 m/s: the box that was on the belt reaches the eye after 4 s.
-    assertThat(now).isCloseTo(4.0, org.assertj.core.data.Offset.offset(0.0101));
+    // 2.0 m at 0.5 m/s: the box that was on the belt reaches the eye after 4 s, exactly: the
+    // write before the first step took effect where that step started, at 0
+    assertThat(now).isEqualTo(4.0);
     assertThat(value("SimSeconds")).isEqualTo(now);
     DataValue atEnd = read(client, fixture.signal("Belt/AtEnd"));
     DataValue motor = read(client, fixture.signal("Belt/MotorOn"));
@@ -176,7 +178,7 @@ class SimulationMethodsTest {
     start(TimeMode.STEPPED, 1.0);
 
     assertRefused(fixture.call(client, "InjectFault", "Nowhere/Nothing", "stuck-at", "value: true"),
-        StatusCodes.Bad_InvalidArgument, "Nowhere/Nothing");
+        StatusCodes.Bad_NotFound, "Nowhere/Nothing");
     assertRefused(fixture.call(client, "InjectFault", "Belt/AtEnd", "melt", ""),
         StatusCodes.Bad_InvalidArgument, "melt");
     assertRefused(fixture.call(client, "InjectFault", "Belt/AtEnd", "stuck-at", "value true"),

@@ -5,7 +5,6 @@ import io.twinline.line.model.ComponentDefinition;
 import io.twinline.line.model.LineDefinition;
 import io.twinline.opcua.mapping.OpcUaTypes;
 import io.twinline.opcua.security.Roles;
-import io.twinline.sim.run.ChangeSubscriber;
 import io.twinline.sim.run.SimulationRunner;
 import io.twinline.sim.signal.ChangeSet;
 import io.twinline.sim.signal.Signal;
@@ -65,8 +64,10 @@ import org.eclipse.milo.opcua.stack.core.types.structured.WriteValue;
  * the simulated time of the change as its source timestamp. Monitored items on signal values are
  * fed by those pushes; items on anything else are sampled by Milo's {@link SubscriptionModel}.
  */
-public final class LineNamespace extends ManagedNamespaceWithLifecycle
-    implements ChangeSubscriber {
+public final class LineNamespace extends ManagedNamespaceWithLifecycle {
+
+  /** A forced value is published with Good_LocalOverride: good, but not the plant's own. */
+  private static final StatusCode LOCAL_OVERRIDE = new StatusCode(StatusCodes.Good_LocalOverride);
 
   private final SimulationRunner runner;
   private final LineDefinition line;
@@ -76,10 +77,20 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
   private final MonitoredSignals monitoredSignals;
   private final SignalNode[] signalNodesById;
   private final LineNodeManager nodeManager;
-  private final ChangePublisher publisher;
+  private final DeferredCalls deferredCalls;
+  private AutoCloseable feedSubscription;
   private SimulationNodes simulation;
 
   public LineNamespace(OpcUaServer server, SimulationRunner runner, Roles roles) {
+    this(server, runner, roles, new DeferredCalls());
+  }
+
+  /**
+   * @param deferredCalls where the namespace's methods leave the answers they give later; the
+   *     server's transport settles them ({@link DeferredCalls#settle})
+   */
+  public LineNamespace(OpcUaServer server, SimulationRunner runner, Roles roles,
+      DeferredCalls deferredCalls) {
     super(server, TwinlineNodeIds.NAMESPACE_URI);
     this.runner = runner;
     this.line = runner.plant().definition();
@@ -97,21 +108,27 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
         new SignalVariables(getNodeContext(), getNamespaceIndex(), roleFilter, runner);
     nodeManager.setMaker(variables::make);
     this.monitoredSignals = new MonitoredSignals(nodeManager, sampledItems, line.ioCycle());
-    this.publisher = new ChangePublisher("twinline-publisher", this::publish);
+    this.deferredCalls = deferredCalls;
     getLifecycleManager().addLifecycle(sampledItems);
     getLifecycleManager().addStartupTask(this::createNodes);
     getLifecycleManager().addLifecycle(new Lifecycle() {
       @Override
       public void startup() {
-        publisher.start();
+        // lossless: the simulation waits rather than a monitored item losing a change
+        feedSubscription = runner.feed().lossless("twinline-publisher", LineNamespace.this::publish);
       }
 
       @Override
       public void shutdown() {
-        publisher.close();
+        try {
+          if (feedSubscription != null) {
+            feedSubscription.close();
+          }
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
       }
     });
-    getLifecycleManager().addStartupTask(() -> runner.subscribe(this));
   }
 
   public TwinlineNodeIds nodeIds() {
@@ -153,7 +170,7 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
     root.addOrganizes(simulationFolder);
     simulation =
         new SimulationNodes(runner, nodeIds, getNodeContext(), nodeManager::addNode,
-            roleFilter, publisher);
+            roleFilter, deferredCalls);
     simulation.build(simulationFolder);
 
     UaFolderNode lineFolder = folder(nodeIds.line(line.name()), line.name(), line.description());
@@ -270,26 +287,25 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
   // --- values from the simulation -----------------------------------------------------------
 
   /**
-   * Called on the simulation thread with every publication: queues it for the publisher thread.
-   */
-  @Override
-  public void onChanges(ChangeSet changes) {
-    publisher.offer(changes, runner.epoch());
-  }
-
-  /**
    * Waits until every change published by the simulation so far is in the nodes and their items
    * (after a method stepped the simulation, say), at most {@code timeoutMillis}.
    *
    * @return false if that took longer
    */
   public boolean awaitPublished(long timeoutMillis) throws InterruptedException {
-    return publisher.awaitPublished(timeoutMillis);
+    try {
+      runner.feed().published().get(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+      return true;
+    } catch (java.util.concurrent.TimeoutException e) {
+      return false;
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** Change sets the simulation published that OPC UA has not taken yet. */
   public int publishBacklog() {
-    return publisher.backlog();
+    return runner.feed().backlog();
   }
 
   /** Feeds one change set to the nodes and monitored items; on the publisher thread. */
@@ -297,12 +313,11 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle
     DateTime serverTime = DateTime.now();
     long epochNanos = OpcUaTypes.epochNanos(epoch);
     for (int i = 0; i < changes.size(); i++) {
-      Signal signal = changes.signal(i);
-      SignalNode node = signalNodesById[signal.id()];
+      SignalNode node = signalNodesById[changes.id(i)];
       DataValue value =
           new DataValue(
-              OpcUaTypes.variant(signal.type(), changes.bits(i), changes.text(i)),
-              StatusCode.GOOD,
+              OpcUaTypes.variant(changes.definition(i).type(), changes.bits(i), changes.text(i)),
+              changes.forced(i) ? LOCAL_OVERRIDE : StatusCode.GOOD,
               OpcUaTypes.dateTime(epochNanos + changes.time(i)),
               serverTime);
       node.publish(value);

@@ -1,22 +1,21 @@
 package io.twinline.opcua.namespace;
 
-import io.twinline.line.InvalidDefinitionException;
-import io.twinline.line.LineDefinitions;
-import io.twinline.line.Problem;
+import io.twinline.line.SignalPath;
+import io.twinline.line.fault.FaultParameters;
 import io.twinline.line.fault.FaultSpec;
-import io.twinline.sim.run.ClearFault;
-import io.twinline.sim.run.InjectFault;
+import io.twinline.sim.run.LineControl;
+import io.twinline.sim.run.Outcome;
+import io.twinline.sim.run.Refusal;
 import io.twinline.sim.run.RunnerState;
-import io.twinline.sim.run.LoadRecipe;
-import io.twinline.sim.run.Operate;
 import io.twinline.sim.run.SimulationRunner;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.milo.opcua.sdk.server.Session;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.milo.opcua.sdk.core.AccessLevel;
 import org.eclipse.milo.opcua.sdk.core.ValueRanks;
@@ -42,30 +41,30 @@ import org.eclipse.milo.opcua.stack.core.types.structured.Argument;
 /**
  * {@code Objects/Twinline/Simulation}: the simulation's own state ({@code SimTime},
  * {@code SimSeconds}, {@code State}, {@code TimeMode}, {@code SpeedFactor}, {@code CycleTime},
- * {@code LastMethodResult}; the faults in force are the system signals beside them) and its
- * methods: {@code Pause}, {@code Resume}, {@code Reset}, {@code Step}, {@code InjectFault},
- * {@code ClearFault}, {@code LoadRecipe}.
+ * {@code Recipe}, {@code LastMethodResult}; the faults in force and the lock-step handshake are
+ * system signals beside them) and its methods: {@code Pause}, {@code Resume}, {@code Reset},
+ * {@code Step}, {@code InjectFault}, {@code ClearFault}, {@code Operate}, {@code LoadRecipe},
+ * {@code Force}, {@code Release}.
  *
- * <p>A method that cannot do what it is asked returns a bad status code, and puts the reason in
- * {@code LastMethodResult}, where any client can read it.
+ * <p>Every method goes through the line's {@link LineControl} and is answered when the control
+ * surface has answered: done (with a Result output saying what was done) or a bad status code
+ * for its refusal ({@link RefusalCodes}). No method holds a server thread while the simulation
+ * works: the answer is deferred ({@link DeferredCalls}). {@code LastMethodResult} shows each
+ * session the outcome of its own last call, with the reason of a refusal.
  */
 final class SimulationNodes {
 
-  /** A step of simulated time may take this long in wall time before the call gives up. */
-  private static final long STEP_TIMEOUT_SECONDS = 120;
-
   private final SimulationRunner runner;
+  private final LineControl control;
   private final TwinlineNodeIds nodeIds;
   private final UaNodeContext context;
   private final java.util.function.Consumer<org.eclipse.milo.opcua.sdk.server.nodes.UaNode> add;
   private final AttributeFilter roleFilter;
-  private final ChangePublisher publisher;
+  private final DeferredCalls deferred;
   private final List<UaVariableNode> variables = new ArrayList<>();
   private final AtomicLong faultNumber = new AtomicLong();
-  private UaVariableNode simTime;
-  private UaVariableNode simSeconds;
-  private UaVariableNode state;
-  private UaVariableNode lastResult;
+  /** The outcome of each session's last call, by session id; dropped with the session. */
+  private final Map<NodeId, String> lastResults = new ConcurrentHashMap<>();
 
   SimulationNodes(
       SimulationRunner runner,
@@ -73,20 +72,23 @@ final class SimulationNodes {
       UaNodeContext context,
       java.util.function.Consumer<org.eclipse.milo.opcua.sdk.server.nodes.UaNode> add,
       AttributeFilter roleFilter,
-      ChangePublisher publisher) {
+      DeferredCalls deferred) {
     this.runner = runner;
-    this.publisher = publisher;
+    this.control = runner.control();
     this.nodeIds = nodeIds;
     this.context = context;
     this.add = add;
     this.roleFilter = roleFilter;
+    this.deferred = deferred;
   }
 
   void build(UaFolderNode folder) {
-    simTime = variable(folder, "SimTime", NodeIds.DateTime,
+    UaVariableNode simTime = variable(folder, "SimTime", NodeIds.DateTime,
         "Simulated time: the start of the run plus the simulated time since");
-    simSeconds = variable(folder, "SimSeconds", NodeIds.Double, "Simulated seconds since the start");
-    state = variable(folder, "State", NodeIds.String, "Running, Paused, Stopped or Failed");
+    UaVariableNode simSeconds = variable(folder, "SimSeconds", NodeIds.Double,
+        "Simulated seconds since the start");
+    UaVariableNode state = variable(folder, "State", NodeIds.String,
+        "Running, Paused, Stopped or Failed");
     UaVariableNode mode = variable(folder, "TimeMode", NodeIds.String,
         "realtime, scaled, afap or stepped");
     UaVariableNode speed = variable(folder, "SpeedFactor", NodeIds.Double,
@@ -94,26 +96,30 @@ final class SimulationNodes {
     UaVariableNode cycle = variable(folder, "CycleTime", NodeIds.Double, "The I/O cycle, ms");
     UaVariableNode recipe = variable(folder, "Recipe", NodeIds.String,
         "The recipe loaded last (empty before the first)");
-    lastResult = variable(folder, "LastMethodResult", NodeIds.String,
-        "The outcome of the last method call, with the reason when it was refused");
+    UaVariableNode lastResult = variable(folder, "LastMethodResult", NodeIds.String,
+        "The outcome of this session's last method call, with the reason when it was refused");
     mode.setValue(new DataValue(new Variant(runner.mode().keyword())));
     speed.setValue(new DataValue(new Variant(speedFactor())));
     cycle.setValue(new DataValue(new Variant(runner.ioCycle().toNanos() / 1e6)));
-    lastResult.setValue(new DataValue(new Variant("")));
-    live(simTime, now -> new Variant(new DateTime(runner.instantOf(now))));
-    live(simSeconds, now -> new Variant(now / 1e9));
-    live(state, now -> new Variant(stateName(runner.state())));
-    live(recipe, now -> new Variant(runner.plant().recipe().orElse("")));
+    live(simTime, (now, session) -> new Variant(new DateTime(runner.instantOf(now))));
+    live(simSeconds, (now, session) -> new Variant(now / 1e9));
+    live(state, (now, session) -> new Variant(stateName(runner.state())));
+    live(recipe, (now, session) -> new Variant(runner.plant().recipe().orElse("")));
+    live(lastResult, (now, session) -> new Variant(session == null ? ""
+        : lastResults.getOrDefault(session.getSessionId(), "")));
 
-    method(folder, "Pause", "Holds simulated time", List.of(), List.of(),
-        in -> result(runner.pause(), "paused"));
-    method(folder, "Resume", "Lets simulated time run again", List.of(), List.of(),
-        in -> result(runner.resume(), "resumed"));
+    List<Argument> result = List.of(argument("Result", NodeIds.String, "What was done"));
+    method(folder, "Pause", "Holds simulated time; a step running ends where it got to",
+        List.of(), result, (in, session) -> answer(control.pause(), session));
+    method(folder, "Resume", "Lets simulated time run again", List.of(), result,
+        (in, session) -> answer(control.resume(), session));
     method(folder, "Reset", "Back to the initial state of the line, time 0", List.of(),
-        List.of(), in -> result(runner.reset(), "reset"));
+        result, (in, session) -> answer(control.reset(), session));
     method(folder, "Step",
-        "While paused: runs the given simulated milliseconds as fast as possible, then holds",
-        List.of(argument("Milliseconds", NodeIds.Double, "Simulated time to run, ms")),
+        "While paused: the writes sent before take effect now, then the given simulated"
+            + " milliseconds run as fast as possible; answers when every change is published",
+        List.of(argument("Milliseconds", NodeIds.Double, "Simulated time to run, ms (at most"
+            + " one day)")),
         List.of(argument("SimSeconds", NodeIds.Double, "Simulated seconds after the step")),
         this::step);
     method(folder, "InjectFault", "Injects a fault: target, kind (stuck-at, jam, ...) and"
@@ -127,15 +133,25 @@ final class SimulationNodes {
         List.of(argument("Id", NodeIds.String, "The fault's id, for ClearFault")),
         this::injectFault);
     method(folder, "ClearFault", "Ends a fault",
-        List.of(argument("Id", NodeIds.String, "The fault's id")), List.of(), this::clearFault);
+        List.of(argument("Id", NodeIds.String, "The fault's id")), result,
+        (in, session) -> answer(control.clearFault(text(in, 0, "Id")), session));
     method(folder, "Operate", "An operator action on a device: press, release, open, close,"
             + " select:Auto, ...",
         List.of(argument("Device", NodeIds.String, "The operator device, e.g. StartButton"),
             argument("Action", NodeIds.String, "The action, e.g. press")),
-        List.of(), this::operate);
+        result, (in, session) -> answer(
+            control.operate(text(in, 0, "Device"), text(in, 1, "Action")), session));
     method(folder, "LoadRecipe", "Loads a recipe of the line",
-        List.of(argument("Name", NodeIds.String, "The recipe's name")), List.of(),
-        this::loadRecipe);
+        List.of(argument("Name", NodeIds.String, "The recipe's name")), result,
+        (in, session) -> answer(control.loadRecipe(text(in, 0, "Name")), session));
+    method(folder, "Force", "Forces a signal to a value until Release: the plant and the PLC"
+            + " lose it; its value is published with Good_LocalOverride",
+        List.of(argument("Signal", NodeIds.String, "A signal path or tag"),
+            argument("Value", NodeIds.String, "The value as text: true, 3.5, 42")),
+        result, this::force);
+    method(folder, "Release", "Ends the forcing of a signal",
+        List.of(argument("Signal", NodeIds.String, "A signal path or tag")), result,
+        (in, session) -> answer(control.release(path(text(in, 0, "Signal"))), session));
   }
 
   private double speedFactor() {
@@ -147,18 +163,25 @@ final class SimulationNodes {
     };
   }
 
+  /** A live value: simulated time now and the reading session. */
+  @FunctionalInterface
+  private interface LiveValue {
+    Variant value(long now, Session session);
+  }
+
   /**
    * Makes a node read through to the runner: every read (and every sample of a subscription)
    * sees the simulated time of the last publication, even when no signal has changed since.
    */
-  private void live(UaVariableNode node, java.util.function.LongFunction<Variant> value) {
+  private void live(UaVariableNode node, LiveValue value) {
     node.getFilterChain()
         .addLast(
             AttributeFilters.getValue(
                 ctx -> {
                   long now = runner.simTime();
                   DateTime source = new DateTime(runner.instantOf(now));
-                  return new DataValue(value.apply(now), StatusCode.GOOD, source, DateTime.now());
+                  return new DataValue(value.value(now, ctx.getSession().orElse(null)),
+                      StatusCode.GOOD, source, DateTime.now());
                 }));
   }
 
@@ -173,27 +196,24 @@ final class SimulationNodes {
 
   // --- methods --------------------------------------------------------------------------------
 
-  private Variant[] step(Variant[] in) throws UaException {
-    double millis = (Double) in[0].value();
-    if (!(millis >= 0) || Double.isInfinite(millis)) {
-      throw refuse(StatusCodes.Bad_InvalidArgument, "Step: milliseconds must be zero or more");
+  private Variant[] step(Variant[] in, Session session) throws UaException {
+    Object value = in[0].value();
+    if (!(value instanceof Double millis) || !(millis >= 0) || Double.isInfinite(millis)) {
+      throw refuse(session, StatusCodes.Bad_InvalidArgument,
+          "Step: milliseconds must be a number, zero or more");
     }
-    long nanos = Math.round(millis * 1e6);
-    CompletableFuture<Long> done = runner.step(Duration.ofNanos(nanos));
-    long reached = await(done, "Step");
-    ok("stepped to " + reached / 1e9 + " s");
-    return new Variant[] {new Variant(reached / 1e9)};
+    long nanos = millis > 1e15 ? Long.MAX_VALUE : Math.round(millis * 1e6);
+    defer(control.step(Duration.ofNanos(nanos)), session,
+        outcome -> new Variant[] {new Variant(outcome.simTime() / 1e9)});
+    return new Variant[] {new Variant(0.0)};
   }
 
-  private Variant[] injectFault(Variant[] in) throws UaException {
-    String target = (String) in[0].value();
-    String kind = (String) in[1].value();
-    String parameters = in[2].value() == null ? "" : (String) in[2].value();
-    String id = "F" + faultNumber.incrementAndGet();
-    StringBuilder yaml = new StringBuilder("{target: \"").append(escape(target))
-        .append("\", kind: \"").append(escape(kind)).append('"');
-    boolean hasId = false;
-    for (String pair : parameters.split(";")) {
+  private Variant[] injectFault(Variant[] in, Session session) throws UaException {
+    String target = text(in, 0, "Target");
+    String kind = text(in, 1, "Kind");
+    Object parameters = in[2].value();
+    Map<String, String> named = new LinkedHashMap<>();
+    for (String pair : parameters == null ? new String[0] : ((String) parameters).split(";")) {
       if (pair.isBlank()) {
         continue;
       }
@@ -201,119 +221,93 @@ final class SimulationNodes {
       int equals = pair.indexOf('=');
       int at = colon < 0 ? equals : (equals < 0 ? colon : Math.min(colon, equals));
       if (at < 0) {
-        throw refuse(StatusCodes.Bad_InvalidArgument,
+        throw refuse(session, StatusCodes.Bad_InvalidArgument,
             "InjectFault: parameter '" + pair.strip() + "' is not 'key: value'");
       }
-      String key = pair.substring(0, at).strip();
-      String value = pair.substring(at + 1).strip();
-      hasId |= key.equals("id");
-      yaml.append(", ").append(key).append(": \"").append(escape(value)).append('"');
+      named.put(pair.substring(0, at).strip(), pair.substring(at + 1).strip());
     }
-    if (!hasId) {
-      yaml.append(", id: ").append(id);
-    }
-    yaml.append('}');
-    FaultSpec spec;
+    FaultSpec fault;
     try {
-      spec = LineDefinitions.parseFault(yaml.toString(), runner.plant().definition());
-    } catch (InvalidDefinitionException e) {
-      throw refuse(StatusCodes.Bad_InvalidArgument, "InjectFault: " + e.problems().stream()
-          .map(Problem::message).reduce((a, b) -> a + "; " + b).orElse("refused"));
+      fault = FaultParameters.build(target, kind, named, "F" + faultNumber.incrementAndGet());
+    } catch (IllegalArgumentException e) {
+      throw refuse(session, StatusCodes.Bad_InvalidArgument, "InjectFault: " + e.getMessage());
     }
-    FaultSpec fault = spec;
-    boolean inUse =
-        await(runner.call(p -> p.faults().active().stream()
-            .anyMatch(a -> a.spec().id().equals(fault.id()))
-            || p.faults().pending().contains(fault.id())), "InjectFault");
-    if (inUse) {
-      throw refuse(StatusCodes.Bad_InvalidArgument,
-          "InjectFault: fault id '" + fault.id() + "' is in use");
-    }
-    runner.submit(new InjectFault(fault));
-    ok("injected " + fault.describe());
+    defer(control.injectFault(fault), session, outcome -> new Variant[] {new Variant(fault.id())});
     return new Variant[] {new Variant(fault.id())};
   }
 
-  private static String escape(String text) {
-    return text.replace("\\", "\\\\").replace("\"", "\\\"");
-  }
-
-  private Variant[] clearFault(Variant[] in) throws UaException {
-    String id = (String) in[0].value();
-    boolean known =
-        await(runner.call(p -> p.faults().active().stream()
-            .anyMatch(a -> a.spec().id().equals(id)) || p.faults().pending().contains(id)),
-            "ClearFault");
-    if (!known) {
-      throw refuse(StatusCodes.Bad_NotFound, "ClearFault: there is no fault '" + id + "'");
-    }
-    runner.submit(new ClearFault(id));
-    ok("cleared " + id);
-    return new Variant[0];
-  }
-
-  private Variant[] operate(Variant[] in) throws UaException {
-    String device = (String) in[0].value();
-    Operate operate = new Operate(device, (String) in[1].value());
-    var line = runner.plant().definition();
-    var refusal = operate.refusal(line);
-    if (refusal.isPresent()) {
-      boolean isDevice = device != null && line.component(device)
-          .map(c -> !c.operatorActions().isEmpty()).orElse(false);
-      throw refuse(isDevice ? StatusCodes.Bad_InvalidArgument : StatusCodes.Bad_NotFound,
-          "Operate: " + refusal.get());
-    }
-    // applied at the next I/O cycle, like a write, and journaled: a recorded session replays it
-    runner.submit(operate);
-    ok(operate.action() + " " + device);
-    return new Variant[0];
-  }
-
-  private Variant[] loadRecipe(Variant[] in) throws UaException {
-    LoadRecipe load = new LoadRecipe((String) in[0].value());
-    var refusal = load.refusal(runner.plant().definition());
-    if (refusal.isPresent()) {
-      throw refuse(StatusCodes.Bad_NotFound, "LoadRecipe: " + refusal.get());
-    }
-    // applied at the next I/O cycle, after the writes sent before this call
-    runner.submit(load);
-    ok("loading recipe " + load.name());
-    return new Variant[0];
-  }
-
-  private Variant[] result(CompletableFuture<Long> done, String what) throws UaException {
-    await(done, what);
-    ok(what);
-    return new Variant[0];
-  }
-
-  private <T> T await(CompletableFuture<T> future, String what) throws UaException {
-    try {
-      T result = future.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      // answer once a read shows what the command did
-      if (!publisher.awaitPublished(TimeUnit.SECONDS.toMillis(STEP_TIMEOUT_SECONDS))) {
-        throw new TimeoutException();
+  private Variant[] force(Variant[] in, Session session) throws UaException {
+    SignalPath path = path(text(in, 0, "Signal"));
+    Object value = null;
+    var definition = runner.plant().signals().find(path).map(s -> s.definition());
+    if (definition.isPresent()) {
+      String text = text(in, 1, "Value");
+      try {
+        value = definition.get().type().parseValue(text.strip());
+      } catch (IllegalArgumentException e) {
+        throw refuse(session, StatusCodes.Bad_TypeMismatch, "Force: " + path + " takes a "
+            + definition.get().type().displayName() + ", not '" + text + "'");
       }
-      return result;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw refuse(StatusCodes.Bad_Shutdown, what + ": interrupted");
-    } catch (TimeoutException e) {
-      throw refuse(StatusCodes.Bad_Timeout, what + ": took longer than "
-          + STEP_TIMEOUT_SECONDS + " s");
-    } catch (ExecutionException e) {
-      String reason = e.getCause() == null ? e.toString() : e.getCause().getMessage();
-      throw refuse(StatusCodes.Bad_InvalidState, what + ": " + reason);
+    }
+    return answer(control.force(path, value), session);
+  }
+
+  /** The signal a client names by path or tag (an unknown name makes a path nothing has). */
+  private SignalPath path(String name) {
+    return runner.plant().signals().tagged(name).map(s -> s.path())
+        .orElseGet(() -> {
+          try {
+            return SignalPath.parse(name);
+          } catch (IllegalArgumentException e) {
+            return new SignalPath(name, "?");
+          }
+        });
+  }
+
+  /** Answers with the outcome's Result once the control surface has answered. */
+  private Variant[] answer(CompletableFuture<Outcome> outcome, Session session) {
+    defer(outcome, session, done -> new Variant[] {new Variant(done.message())});
+    return new Variant[] {new Variant("")};
+  }
+
+  private void defer(CompletableFuture<Outcome> outcome, Session session,
+      java.util.function.Function<Outcome, Variant[]> outputs) {
+    deferred.defer(outcome.thenApply(done -> {
+      remember(session, done);
+      return done.isDone()
+          ? DeferredCalls.good(outputs.apply(done))
+          : DeferredCalls.bad(RefusalCodes.ofMethod(done.refusal()));
+    }));
+  }
+
+  private static String text(Variant[] in, int index, String name) throws UaException {
+    Object value = in[index].value();
+    if (!(value instanceof String text)) {
+      throw new UaException(StatusCodes.Bad_InvalidArgument, name + " is missing");
+    }
+    return text;
+  }
+
+  private void remember(Session session, Outcome outcome) {
+    if (session == null) {
+      return;
+    }
+    String text = outcome.isDone()
+        ? "Good: " + outcome.message()
+        : StatusCodes.lookup(RefusalCodes.ofMethod(outcome.refusal())).map(n -> n[0])
+            .orElse("Bad") + ": " + outcome.message();
+    lastResults.put(session.getSessionId(), text);
+    if (lastResults.size() > 64) {
+      // drop the results of sessions that are gone
+      var open = context.getServer().getSessionManager().getAllSessions().stream()
+          .map(Session::getSessionId).collect(java.util.stream.Collectors.toSet());
+      lastResults.keySet().retainAll(open);
     }
   }
 
-  private void ok(String text) {
-    lastResult.setValue(new DataValue(new Variant("Good: " + text)));
-  }
-
-  private UaException refuse(long status, String reason) {
-    String name = StatusCodes.lookup(status).map(n -> n[0]).orElse(StatusCode.of(status).toString());
-    lastResult.setValue(new DataValue(new Variant(name + ": " + reason)));
+  private UaException refuse(Session session, long status, String reason) {
+    remember(session, Outcome.refused(new Refusal(Refusal.Kind.INVALID_ARGUMENT, reason),
+        runner.simTime()));
     return new UaException(status, reason);
   }
 
@@ -348,10 +342,10 @@ final class SimulationNodes {
     return new Argument(name, type, ValueRanks.Scalar, null, LocalizedText.english(text));
   }
 
-  /** The body of a method: input values to output values, or a refusal. */
+  /** The body of a method: input values (and the calling session) to outputs, or a refusal. */
   @FunctionalInterface
   private interface Body {
-    Variant[] invoke(Variant[] inputs) throws UaException;
+    Variant[] invoke(Variant[] inputs, Session session) throws UaException;
   }
 
   private void method(
@@ -375,7 +369,7 @@ final class SimulationNodes {
     node.setInputArguments(in);
     node.setOutputArguments(out);
     node.getFilterChain().addLast(roleFilter);
-    node.setInvocationHandler(
+    node.setInvocationHandler(deferred.wrap(
         new AbstractMethodInvocationHandler(node) {
           @Override
           public Argument[] getInputArguments() {
@@ -390,9 +384,9 @@ final class SimulationNodes {
           @Override
           protected Variant[] invoke(InvocationContext invocationContext, Variant[] inputValues)
               throws UaException {
-            return body.invoke(inputValues);
+            return body.invoke(inputValues, invocationContext.getSession().orElse(null));
           }
-        });
+        }));
     add.accept(node);
     folder.addComponent(node);
   }

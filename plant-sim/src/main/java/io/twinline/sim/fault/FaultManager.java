@@ -152,6 +152,18 @@ public final class FaultManager {
     }
   }
 
+  /** Whether a fault of id {@code id} is in force or scheduled. */
+  public boolean has(String id) {
+    return active.containsKey(id) || scheduled.containsKey(id);
+  }
+
+  /** The ids of the faults in force and scheduled, in force first. */
+  public List<String> ids() {
+    List<String> ids = new ArrayList<>(active.keySet());
+    ids.addAll(scheduled.keySet());
+    return ids;
+  }
+
   /** The faults in force, in the order they were injected. */
   public List<ActiveFault> active() {
     return List.copyOf(active.values());

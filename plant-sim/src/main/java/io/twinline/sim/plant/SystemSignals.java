@@ -16,6 +16,10 @@ public final class SystemSignals {
   public static final String COMPONENT = "Simulation";
   public static final SignalPath ACTIVE_FAULTS = new SignalPath(COMPONENT, "ActiveFaults");
   public static final SignalPath FAULT_COUNT = new SignalPath(COMPONENT, "FaultCount");
+  /** Lock-step over plain variables: the step the simulation offers the PLC (0: none). */
+  public static final SignalPath STEP_REQUEST = new SignalPath(COMPONENT, "StepRequest");
+  /** Lock-step: the PLC writes the StepRequest it has scanned for; the simulation then steps. */
+  public static final SignalPath STEP_ACK = new SignalPath(COMPONENT, "StepAck");
 
   private SystemSignals() {}
 
@@ -25,7 +29,13 @@ public final class SystemSignals {
         new SignalDefinition(ACTIVE_FAULTS, SignalType.STRING, Direction.INPUT,
             "Faults in force, one per line: id, kind, target, parameters", here),
         new SignalDefinition(FAULT_COUNT, SignalType.INT32, Direction.INPUT,
-            "Number of faults in force", here));
+            "Number of faults in force", here),
+        new SignalDefinition(STEP_REQUEST, SignalType.INT32, Direction.INPUT,
+            "Lock-step: the number of the step offered to the PLC (0 when not in lock-step);"
+                + " scan once, then write it to StepAck", here),
+        new SignalDefinition(STEP_ACK, SignalType.INT32, Direction.OUTPUT,
+            "Lock-step: write StepRequest here after the scan; the simulation then runs one"
+                + " I/O cycle", here));
   }
 
   public static boolean isSystem(SignalPath path) {

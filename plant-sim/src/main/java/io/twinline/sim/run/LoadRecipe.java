@@ -15,14 +15,19 @@ public record LoadRecipe(String name) implements Command {
     plant.loadRecipe(name);
   }
 
-  /** Refused unless the line has a recipe of that name. */
+  /** Refused unless the line has a recipe of that name (not found). */
   @Override
-  public Optional<String> refusal(LineDefinition line) {
+  public Optional<Refusal> refusal(LineDefinition line) {
     if (name != null && line.recipe(name).isPresent()) {
       return Optional.empty();
     }
-    return Optional.of("line " + line.name() + " has no recipe '" + name + "'"
+    return Optional.of(Refusal.notFound("line " + line.name() + " has no recipe '" + name + "'"
         + (line.recipes().isEmpty() ? "" : "; recipes: " + String.join(", ",
-            line.recipes().stream().map(r -> r.name()).toList())));
+            line.recipes().stream().map(r -> r.name()).toList()))));
+  }
+
+  @Override
+  public String describe() {
+    return "load recipe " + name;
   }
 }

@@ -14,19 +14,27 @@ public record Operate(String device, String action) implements Command {
     plant.operate(device, action);
   }
 
-  /** Refused unless {@code device} is an operator device that can do {@code action}. */
+  /**
+   * Refused unless {@code device} is an operator device (not found) that can do {@code action}
+   * (invalid argument).
+   */
   @Override
-  public Optional<String> refusal(LineDefinition line) {
+  public Optional<Refusal> refusal(LineDefinition line) {
     Optional<ComponentDefinition> component =
         device == null ? Optional.empty() : line.component(device);
     if (component.isEmpty() || component.get().operatorActions().isEmpty()) {
-      return Optional.of("'" + device + "' is not an operator device (push button, selector"
-          + " switch, e-stop, guard door)");
+      return Optional.of(Refusal.notFound("'" + device + "' is not an operator device (push"
+          + " button, selector switch, e-stop, guard door)"));
     }
     if (!component.get().operatorActions().contains(action)) {
-      return Optional.of(device + " cannot '" + action + "'; it can: "
-          + String.join(", ", new TreeSet<>(component.get().operatorActions())));
+      return Optional.of(Refusal.invalidArgument(device + " cannot '" + action + "'; it can: "
+          + String.join(", ", new TreeSet<>(component.get().operatorActions()))));
     }
     return Optional.empty();
+  }
+
+  @Override
+  public String describe() {
+    return action + " " + device;
   }
 }

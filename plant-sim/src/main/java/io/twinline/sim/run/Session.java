@@ -12,7 +12,11 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A plant in simulated time, with the I/O exchange of a PLC coupling: every I/O cycle (10 ms by
@@ -30,9 +34,10 @@ import java.util.function.Predicate;
 public final class Session {
 
   private final LineDefinition line;
-  private final Queue<Command> queued = new ConcurrentLinkedQueue<>();
+  private final Queue<Pending> queued = new ConcurrentLinkedQueue<>();
   private final List<ChangeSubscriber> subscribers = new CopyOnWriteArrayList<>();
   private final List<Snapshot.JournalEntry> journal = new ArrayList<>();
+  private final List<Runnable> afterPublication = new ArrayList<>();
   private Plant plant;
   private Simulation simulation;
   private long ioCycle;
@@ -99,27 +104,104 @@ public final class Session {
     publish(plant.signals().snapshot());
   }
 
-  /** Queues a command for the next I/O cycle. Any thread. */
+  /** A queued command and whom to tell its outcome (nobody, for a PLC's plain writes). */
+  private record Pending(Command command, Consumer<Outcome> outcome) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+
+  /**
+   * Queues a command for the next I/O cycle. It is checked ({@link Command#check}) when it is
+   * applied; a refused one is dropped with a warning in the log (check it at the edge to tell the
+   * sender). Any thread.
+   */
   public void submit(Command command) {
-    queued.add(Objects.requireNonNull(command, "command"));
+    queued.add(new Pending(Objects.requireNonNull(command, "command"), null));
+  }
+
+  /**
+   * Queues a command for the next I/O cycle; when its turn comes it is checked against the
+   * plant's state and applied, or refused, and {@code outcome} is told which, on the simulation
+   * thread. Any thread.
+   */
+  public void submit(Command command, Consumer<Outcome> outcome) {
+    queued.add(new Pending(Objects.requireNonNull(command, "command"),
+        Objects.requireNonNull(outcome, "outcome")));
   }
 
   /**
    * Applies a command now, after everything due at the present time (a harness acting between
-   * two cycles). Simulation thread only.
+   * two cycles), without checking it. Simulation thread only.
    */
   public void apply(Command command) {
     journal.add(new Snapshot.JournalEntry(simulation.now(), false, command));
     command.apply(plant);
   }
 
+  /**
+   * Checks a command against the plant's state and applies it now, or refuses it. Simulation
+   * thread only.
+   */
+  public Outcome execute(Command command) {
+    Optional<Refusal> refusal = command.check(plant);
+    if (refusal.isPresent()) {
+      return Outcome.refused(refusal.get(), simulation.now());
+    }
+    apply(command);
+    return Outcome.done(command.describe(), simulation.now());
+  }
+
+  /**
+   * Applies the commands queued for the next I/O cycle now, in order (a step starts: the
+   * outputs written before it take effect at its first instant). Simulation thread only.
+   */
+  public void applyQueued() {
+    drain(false);
+  }
+
+  /** Whether commands wait for the next I/O cycle. Any thread. */
+  public boolean hasQueued() {
+    return !queued.isEmpty();
+  }
+
+  private void drain(boolean atCycle) {
+    Pending pending;
+    while ((pending = queued.poll()) != null) {
+      Optional<Refusal> refusal = pending.command().check(plant);
+      if (refusal.isPresent()) {
+        if (pending.outcome() != null) {
+          pending.outcome().accept(Outcome.refused(refusal.get(), simulation.now()));
+        } else {
+          LOG.warn("{} refused at {}: {}", pending.command().describe(),
+              io.twinline.sim.time.SimTime.format(simulation.now()), refusal.get().reason());
+        }
+        continue;
+      }
+      journal.add(new Snapshot.JournalEntry(simulation.now(), atCycle, pending.command()));
+      if (atCycle) {
+        pending.command().apply(plant);
+      } else {
+        applyNamed(pending.command());
+      }
+      if (pending.outcome() != null) {
+        pending.outcome().accept(Outcome.done(pending.command().describe(), simulation.now()));
+      }
+    }
+  }
+
+  /** Applies a command outside an event; a failure names it, as a failing event is named. */
+  private void applyNamed(Command command) {
+    try {
+      command.apply(plant);
+    } catch (RuntimeException | Error e) {
+      throw new io.twinline.sim.kernel.SimulationFailure("I/O cycle command '"
+          + command.describe() + "' failed at " + io.twinline.sim.time.SimTime.format(now())
+          + ": " + e, now(), e);
+    }
+  }
+
   private void exchange() {
     cycles++;
-    Command command;
-    while ((command = queued.poll()) != null) {
-      journal.add(new Snapshot.JournalEntry(simulation.now(), true, command));
-      command.apply(plant);
-    }
+    drain(true);
     publishDue = true;
     simulation.schedule(ioCycle, Priority.IO_EXCHANGE, Action.named("I/O cycle", this::exchange));
   }
@@ -196,6 +278,24 @@ public final class Session {
     publishDue = false;
     publishedTime = simulation.now();
     publish(plant.signals().drainChanges());
+    afterPublication();
+  }
+
+  /**
+   * Runs {@code task} on the simulation thread right after the next publication (the changes of
+   * the present I/O cycle are with the subscribers then). Simulation thread only.
+   */
+  public void afterNextPublication(Runnable task) {
+    afterPublication.add(task);
+  }
+
+  private void afterPublication() {
+    if (afterPublication.isEmpty()) {
+      return;
+    }
+    List<Runnable> tasks = List.copyOf(afterPublication);
+    afterPublication.clear();
+    tasks.forEach(Runnable::run);
   }
 
   /**
@@ -210,6 +310,7 @@ public final class Session {
       if (plant.signals().hasChanges()) {
         publish(plant.signals().drainChanges());
       }
+      afterPublication();
     }
   }
 
@@ -255,7 +356,14 @@ public final class Session {
       throw new IllegalArgumentException("the snapshot is of line " + snapshot.line().name());
     }
     boolean wasStarted = started;
-    queued.clear();
+    Pending dropped;
+    while ((dropped = queued.poll()) != null) {
+      if (dropped.outcome() != null) {
+        dropped.outcome().accept(Outcome.refused(Refusal.invalidState(
+            dropped.command().describe() + " was dropped: the line was reset before it took"
+                + " effect"), simulation.now()));
+      }
+    }
     journal.clear();
     cycles = 0;
     publishDue = false;

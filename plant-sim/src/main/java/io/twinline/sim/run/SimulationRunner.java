@@ -46,6 +46,8 @@ public final class SimulationRunner implements AutoCloseable {
   private final PacingStats pacingStats;
   private final Queue<Control> controls = new ConcurrentLinkedQueue<>();
   private final CompletableFuture<Void> termination = new CompletableFuture<>();
+  private final ChangeFeed feed = new ChangeFeed(this::epoch);
+  private final LineControl control = new LineControl(this);
 
   private volatile Thread thread;
   private volatile boolean stopRequested;
@@ -63,7 +65,8 @@ public final class SimulationRunner implements AutoCloseable {
   // Simulation thread only:
   private boolean paused;
   private long stepTarget = -1;
-  private CompletableFuture<Long> stepDone;
+  private CompletableFuture<Outcome> stepDone;
+  private LockStep lockStep;
 
   /**
    * @param plant a freshly built plant; from {@link #start()} on it belongs to this runner
@@ -73,6 +76,7 @@ public final class SimulationRunner implements AutoCloseable {
    */
   public SimulationRunner(Plant plant, TimeMode mode, double speedFactor) {
     this.session = new Session(Objects.requireNonNull(plant, "plant"));
+    this.session.subscribe(feed);
     this.plant = plant;
     this.mode = Objects.requireNonNull(mode, "mode");
     this.speedFactor = speedFactor;
@@ -100,6 +104,41 @@ public final class SimulationRunner implements AutoCloseable {
 
   public Plant plant() {
     return plant;
+  }
+
+  /**
+   * The control surface of the line: the one door through which every client (OPC UA, HTTP, the
+   * console, a coupling) changes the plant and steers the run. Any thread.
+   */
+  public LineControl control() {
+    return control;
+  }
+
+  /** The feed of signal changes every consumer off the simulation thread subscribes to. */
+  public ChangeFeed feed() {
+    return feed;
+  }
+
+  /**
+   * Lock-step over plain variables: the simulation advances one I/O cycle each time the PLC
+   * acknowledges the step it was offered ({@link LockStep}). Call before {@link #start()}, in
+   * {@link TimeMode#STEPPED} mode.
+   *
+   * @param watchdog wall time after which a PLC that has not acknowledged is reported (logged)
+   */
+  public synchronized void lockStep(Duration watchdog) {
+    if (state != RunnerState.NEW) {
+      throw new IllegalStateException("lock-step is chosen before the runner starts");
+    }
+    if (mode != TimeMode.STEPPED) {
+      throw new IllegalStateException("lock-step needs the stepped time mode, not " + mode);
+    }
+    lockStep = new LockStep(this, watchdog);
+  }
+
+  /** The lock-step handshake, if the runner was started with one. */
+  public java.util.Optional<LockStep> lockStepHandshake() {
+    return java.util.Optional.ofNullable(lockStep);
   }
 
   public TimeMode mode() {
@@ -152,6 +191,9 @@ public final class SimulationRunner implements AutoCloseable {
   /** Queues {@code command} for the next I/O cycle. Any thread. */
   public void submit(Command command) {
     session.submit(command);
+    if (lockStep != null) {
+      wake();
+    }
   }
 
   /**
@@ -174,36 +216,76 @@ public final class SimulationRunner implements AutoCloseable {
     return result;
   }
 
-  /** Holds simulated time where it is. */
+  /** The longest step one call may ask for: a day of simulated time. */
+  public static final Duration MAX_STEP = Duration.ofHours(24);
+
+  /** Holds simulated time where it is; a step running ends where it has got to. */
   public CompletableFuture<Long> pause() {
+    return pauseOutcome().thenApply(SimulationRunner::timeOrThrow);
+  }
+
+  CompletableFuture<Outcome> pauseOutcome() {
     return control(
         () -> {
+          endStep("interrupted by Pause");
           paused = true;
           state = RunnerState.PAUSED;
-          return session.now();
+          session.publishNow();
+          return Outcome.done("paused", session.now());
         });
   }
 
-  /** Lets time run again after {@link #pause()}; paused time is not caught up. */
+  /**
+   * Lets time run again after {@link #pause()}; paused time is not caught up. What was written
+   * while paused takes effect at once. A step running ends where it has got to.
+   */
   public CompletableFuture<Long> resume() {
+    return resumeOutcome().thenApply(SimulationRunner::timeOrThrow);
+  }
+
+  CompletableFuture<Outcome> resumeOutcome() {
     return control(
         () -> {
+          if (lockStep != null) {
+            return Outcome.refused(Refusal.invalidState("the line runs in lock-step with its PLC:"
+                + " time moves when the PLC acknowledges a step"), session.now());
+          }
+          endStep("interrupted by Resume");
+          session.applyQueued();
           paused = false;
           state = RunnerState.RUNNING;
           clock.anchor(session.now());
-          return session.now();
+          return Outcome.done("resumed", session.now());
         });
   }
 
-  /** Back to the initial state of the line: simulated time 0, the definition's values. */
+  /**
+   * Back to the initial state of the line: simulated time 0, the definition's values. A step
+   * running is refused (it did not reach its time); commands waiting for the next I/O cycle are
+   * refused too.
+   */
   public CompletableFuture<Long> reset() {
+    return resetOutcome().thenApply(SimulationRunner::timeOrThrow);
+  }
+
+  CompletableFuture<Outcome> resetOutcome() {
     return control(
         () -> {
+          CompletableFuture<Outcome> step = stepDone;
+          stepTarget = -1;
+          stepDone = null;
           session.reset();
           plant = session.plant();
           epoch = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
           clock.anchor(session.now());
-          return session.now();
+          if (lockStep != null) {
+            lockStep.reset();
+          }
+          if (step != null) {
+            step.complete(Outcome.refused(Refusal.invalidState(
+                "the step was interrupted by Reset"), session.now()));
+          }
+          return Outcome.done("reset", session.now());
         });
   }
 
@@ -229,29 +311,84 @@ public final class SimulationRunner implements AutoCloseable {
 
   /**
    * While paused (or in stepped mode): runs {@code duration} of simulated time as fast as
-   * possible, then holds again. The future completes with the new simulated time.
+   * possible, then holds again. The future completes with the new simulated time, once every
+   * change of the step is published to the feed's lossless consumers.
+   *
+   * @throws IllegalArgumentException (in the future) for a negative step or one over {@link
+   *     #MAX_STEP}; IllegalStateException if not paused or a step is running
    */
   public CompletableFuture<Long> step(Duration duration) {
-    long nanos = duration.toNanos();
-    if (nanos < 0) {
-      throw new IllegalArgumentException("cannot step backwards: " + duration);
+    return stepOutcome(duration.toNanos()).thenApply(SimulationRunner::timeOrThrow);
+  }
+
+  /**
+   * A step as {@link LineControl#step} answers it. Commands queued for the next I/O cycle (the
+   * PLC's writes before the step) take effect at the step's first instant.
+   */
+  CompletableFuture<Outcome> stepOutcome(long nanos) {
+    CompletableFuture<Outcome> done = new CompletableFuture<>();
+    if (nanos < 0 || nanos > MAX_STEP.toNanos()) {
+      done.complete(Outcome.refused(Refusal.invalidArgument("a step is 0 to "
+          + MAX_STEP.toHours() + " h of simulated time, not " + SimTime.format(nanos)),
+          session.publishedTime()));
+      return done;
     }
-    CompletableFuture<Long> done = new CompletableFuture<>();
     enqueue(
         control(
             () -> {
+              Refusal refusal = null;
               if (!paused) {
-                done.completeExceptionally(
-                    new IllegalStateException("step needs a paused simulation; pause it first"));
-              } else if (stepDone != null) {
-                done.completeExceptionally(new IllegalStateException("a step is already running"));
-              } else {
-                stepTarget = session.now() + nanos;
-                stepDone = done;
+                refusal = Refusal.invalidState("a step needs a paused simulation; pause it first");
+              } else if (stepTarget >= 0) {
+                refusal = Refusal.invalidState("a step is already running");
+              } else if (lockStep != null) {
+                refusal = Refusal.invalidState("the line runs in lock-step with its PLC: time"
+                    + " moves when the PLC acknowledges a step (Simulation/StepAck)");
               }
+              if (refusal != null) {
+                done.complete(Outcome.refused(refusal, session.now()));
+                return;
+              }
+              startStep(nanos, done);
             },
-            done::completeExceptionally));
+            why -> done.complete(Outcome.refused(Refusal.invalidState(why.getMessage()),
+                session.publishedTime()))));
     return done;
+  }
+
+  /** Starts a step on the simulation thread: the queued writes first, at its first instant. */
+  void startStep(long nanos, CompletableFuture<Outcome> done) {
+    stepDone = done; // first: a write failing below fails this step with the simulation
+    session.start();
+    session.applyQueued();
+    stepTarget = session.now() + nanos;
+  }
+
+  /** Ends a running step where it has got to (a pause or resume came). */
+  private void endStep(String why) {
+    if (stepTarget < 0) {
+      return;
+    }
+    CompletableFuture<Outcome> done = stepDone;
+    stepTarget = -1;
+    stepDone = null;
+    session.publishNow();
+    long reached = session.now();
+    if (done == null) {
+      return;
+    }
+    feed.published().thenRun(() ->
+        done.complete(Outcome.done("stepped to " + SimTime.format(reached) + " (" + why + ")",
+            reached)));
+  }
+
+  private static long timeOrThrow(Outcome outcome) {
+    if (!outcome.isDone()) {
+      throw outcome.refusal().kind() == Refusal.Kind.INVALID_ARGUMENT
+          ? new IllegalArgumentException(outcome.message())
+          : new IllegalStateException(outcome.message());
+    }
+    return outcome.simTime();
   }
 
   /**
@@ -385,6 +522,9 @@ public final class SimulationRunner implements AutoCloseable {
   private void loop() {
     try {
       session.start();
+      if (lockStep != null) {
+        lockStep.reset();
+      }
       clock.anchor(session.now());
       advance(p -> false, Long.MAX_VALUE);
       session.publishNow();
@@ -413,9 +553,21 @@ public final class SimulationRunner implements AutoCloseable {
   private boolean advance(Predicate<Plant> stop, long deadline) throws InterruptedException {
     while (!stopRequested) {
       runControls();
+      if (paused && stepTarget < 0 && lockStep != null) {
+        // the PLC's writes, the ack last, take effect at the instant its step starts
+        session.applyQueued();
+        if (lockStep.acknowledged()) {
+          startStep(ioCycle, null);
+          continue;
+        }
+      }
       if (paused && stepTarget < 0) {
         session.publishNow();
-        LockSupport.park(this);
+        if (lockStep != null) {
+          LockSupport.parkNanos(this, lockStep.watch());
+        } else {
+          LockSupport.park(this);
+        }
         if (Thread.interrupted()) {
           throw new InterruptedException();
         }
@@ -544,20 +696,61 @@ public final class SimulationRunner implements AutoCloseable {
   }
 
   private void finishStep() {
+    if (lockStep != null && stepDone == null) {
+      lockStep.stepped();
+    }
     session.publishNow();
-    CompletableFuture<Long> done = stepDone;
+    CompletableFuture<Outcome> done = stepDone;
     stepTarget = -1;
     stepDone = null;
     clock.anchor(session.now());
-    done.complete(session.now());
+    long reached = session.now();
+    if (done != null) {
+      feed.published().thenRun(() ->
+          done.complete(Outcome.done("stepped to " + SimTime.format(reached), reached)));
+    }
   }
 
   private void failPendingStep(Throwable cause) {
-    CompletableFuture<Long> done = stepDone;
+    CompletableFuture<Outcome> done = stepDone;
     stepDone = null;
     if (done != null) {
       done.completeExceptionally(cause);
     }
+  }
+
+  // --- for the control surface and the lock-step handshake (simulation thread) ----------------
+
+  /** Runs {@code body} on the simulation thread; its outcome completes the future. */
+  CompletableFuture<Outcome> controlOutcome(java.util.function.Supplier<Outcome> body) {
+    CompletableFuture<Outcome> result = new CompletableFuture<>();
+    enqueue(
+        control(
+            () -> {
+              try {
+                result.complete(body.get());
+              } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+              }
+            },
+            why -> result.complete(Outcome.refused(Refusal.invalidState(why.getMessage()),
+                session.publishedTime()))));
+    return result;
+  }
+
+  /** Runs {@code body} on the simulation thread; {@code abandon} if the runner ends first. */
+  void onSimulationThread(Runnable body, java.util.function.Consumer<Throwable> abandon) {
+    enqueue(control(body, abandon));
+  }
+
+  /** Whether the simulation holds (paused, no step running). Simulation thread only. */
+  boolean holding() {
+    return paused && stepTarget < 0;
+  }
+
+  /** Lets the simulation thread look at the handshake again (an ack arrived). Any thread. */
+  void wakeUp() {
+    wake();
   }
 
   @Override

@@ -29,7 +29,7 @@ public final class Trace implements ChangeSubscriber {
       return;
     }
     for (int i = 0; i < changes.size(); i++) {
-      entries.add(new Entry(changes.time(i), changes.signal(i).path().toString(),
+      entries.add(new Entry(changes.time(i), changes.definition(i).path().toString(),
           changes.value(i)));
     }
   }

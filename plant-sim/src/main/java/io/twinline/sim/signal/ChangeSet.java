@@ -10,21 +10,24 @@ import java.util.List;
 public final class ChangeSet {
 
   private static final ChangeSet EMPTY =
-      new ChangeSet(new Signal[0], new long[0], new long[0], null, 0, false);
+      new ChangeSet(new Signal[0], new long[0], new long[0], null, new boolean[0], 0, false);
 
   private final Signal[] signals;
   private final long[] times;
   private final long[] bits;
   private final String[] texts;
+  private final boolean[] forced;
   private final int size;
   private final boolean snapshot;
 
   ChangeSet(
-      Signal[] signals, long[] times, long[] bits, String[] texts, int size, boolean snapshot) {
+      Signal[] signals, long[] times, long[] bits, String[] texts, boolean[] forced, int size,
+      boolean snapshot) {
     this.signals = signals;
     this.times = times;
     this.bits = bits;
     this.texts = texts;
+    this.forced = forced;
     this.size = size;
     this.snapshot = snapshot;
   }
@@ -49,10 +52,22 @@ public final class ChangeSet {
     return snapshot;
   }
 
-  /** The signal of change {@code i}. Read only its immutable identity (id, path, type) here. */
-  public Signal signal(int i) {
+  /** The id of the signal of change {@code i} (dense, see {@link Signal#id()}). */
+  public int id(int i) {
     check(i);
-    return signals[i];
+    return signals[i].id();
+  }
+
+  /** The definition of the signal of change {@code i}: path, type, direction, range. */
+  public io.twinline.line.SignalDefinition definition(int i) {
+    check(i);
+    return signals[i].definition();
+  }
+
+  /** Whether the signal of change {@code i} was forced (its value is the forced one). */
+  public boolean forced(int i) {
+    check(i);
+    return forced[i];
   }
 
   public long time(int i) {
@@ -73,10 +88,10 @@ public final class ChangeSet {
 
   /** The new value of change {@code i} as a Java object (see {@link Signal#value()}). */
   public Object value(int i) {
-    Signal signal = signal(i);
-    return signal.type() == io.twinline.line.SignalType.STRING
+    io.twinline.line.SignalType type = definition(i).type();
+    return type == io.twinline.line.SignalType.STRING
         ? text(i)
-        : SignalValues.toObject(signal.type(), bits(i));
+        : SignalValues.toObject(type, bits(i));
   }
 
   /** The changes as records, for tests and tools (allocates). */

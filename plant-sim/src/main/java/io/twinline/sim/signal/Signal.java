@@ -38,6 +38,10 @@ public final class Signal {
   private SignalListener[] plantListeners = NO_LISTENERS;
   private SignalListener[] plcListeners = NO_LISTENERS;
   private SignalFaultStage[] faults = NO_FAULTS;
+  private boolean forced;
+  private long forcedBits;
+  /** An output's value as the PLC last wrote it while forced: it comes back on release. */
+  private long heldBits;
 
   Signal(int id, SignalDefinition definition, SignalRegistry registry) {
     this.id = id;
@@ -226,8 +230,12 @@ public final class Signal {
         plantBits = bits;
         notify(plantListeners);
       }
-      setPlc(applyFaults(plantBits));
+      setPlc(forced ? forcedBits : applyFaults(plantBits));
     } else {
+      if (forced) {
+        heldBits = bits;
+        return;
+      }
       setPlc(bits);
       long plant = applyFaults(plcBits);
       if (plant != plantBits) {
@@ -235,6 +243,59 @@ public final class Signal {
         notify(plantListeners);
       }
     }
+  }
+
+  // --- forcing ------------------------------------------------------------------------------
+
+  /**
+   * Forces the signal to {@code value} until {@link #release()}: an input reads it whatever the
+   * plant and the faults on it do; an output drives the plant with it (through the output's
+   * faults: a forced contactor coil does not unweld a welded contact) whatever the PLC writes.
+   *
+   * @throws IllegalArgumentException if the value does not fit the type, or the signal is a
+   *     String signal
+   */
+  public void force(Object value) {
+    if (definition.type() == SignalType.STRING) {
+      throw new IllegalArgumentException(path() + " is a String signal and cannot be forced");
+    }
+    long bits = SignalValues.toBits(definition.type(), value);
+    if (!forced && !input) {
+      heldBits = plcBits;
+    }
+    forced = true;
+    forcedBits = bits;
+    if (input) {
+      setPlc(bits);
+    } else {
+      setPlc(bits);
+      refresh();
+    }
+    markChanged();
+  }
+
+  /** Ends forcing: the plant drives an input again, the PLC's last write drives an output. */
+  public void release() {
+    if (!forced) {
+      return;
+    }
+    forced = false;
+    if (input) {
+      refresh();
+    } else {
+      drive(heldBits);
+    }
+    markChanged();
+  }
+
+  public boolean isForced() {
+    return forced;
+  }
+
+  /** Logs the signal as changed even if its value did not: its forced flag did. */
+  private void markChanged() {
+    changedAt = registry.now();
+    registry.changed(this);
   }
 
   // --- faults -------------------------------------------------------------------------------
@@ -275,7 +336,7 @@ public final class Signal {
       return;
     }
     if (input) {
-      setPlc(applyFaults(plantBits));
+      setPlc(forced ? forcedBits : applyFaults(plantBits));
     } else {
       long plant = applyFaults(plcBits);
       if (plant != plantBits) {

@@ -30,6 +30,7 @@ public final class SignalRegistry {
   private Signal[] logSignals = new Signal[256];
   private long[] logTimes = new long[256];
   private long[] logBits = new long[256];
+  private boolean[] logForced = new boolean[256];
   private String[] logTexts;
   private int logSize;
 
@@ -125,6 +126,7 @@ public final class SignalRegistry {
       logSignals = Arrays.copyOf(logSignals, capacity);
       logTimes = Arrays.copyOf(logTimes, capacity);
       logBits = Arrays.copyOf(logBits, capacity);
+      logForced = Arrays.copyOf(logForced, capacity);
       if (logTexts != null) {
         logTexts = Arrays.copyOf(logTexts, capacity);
       }
@@ -132,6 +134,7 @@ public final class SignalRegistry {
     logSignals[logSize] = signal;
     logTimes[logSize] = signal.changedAt();
     logBits[logSize] = signal.plcBits();
+    logForced[logSize] = signal.isForced();
     if (signal.type() == io.twinline.line.SignalType.STRING) {
       if (logTexts == null) {
         logTexts = new String[logSignals.length];
@@ -157,10 +160,22 @@ public final class SignalRegistry {
             Arrays.copyOf(logTimes, logSize),
             Arrays.copyOf(logBits, logSize),
             logTexts == null ? null : Arrays.copyOf(logTexts, logSize),
+            Arrays.copyOf(logForced, logSize),
             logSize,
             false);
     clearLog();
     return changes;
+  }
+
+  /** The signals forced now. */
+  public List<Signal> forced() {
+    List<Signal> forced = new ArrayList<>();
+    for (Signal signal : signals) {
+      if (signal.isForced()) {
+        forced.add(signal);
+      }
+    }
+    return forced;
   }
 
   /** Every signal's current value, each stamped with the time it last changed. */
@@ -170,9 +185,11 @@ public final class SignalRegistry {
     long[] times = new long[n];
     long[] bits = new long[n];
     String[] texts = null;
+    boolean[] forced = new boolean[n];
     for (int i = 0; i < n; i++) {
       times[i] = all[i].changedAt();
       bits[i] = all[i].plcBits();
+      forced[i] = all[i].isForced();
       if (all[i].type() == io.twinline.line.SignalType.STRING) {
         if (texts == null) {
           texts = new String[n];
@@ -180,7 +197,7 @@ public final class SignalRegistry {
         texts[i] = all[i].plcText();
       }
     }
-    return new ChangeSet(all, times, bits, texts, n, true);
+    return new ChangeSet(all, times, bits, texts, forced, n, true);
   }
 
   private void clearLog() {

@@ -86,14 +86,14 @@ class SimulationRunnerTest {
   }
 
   @Test
-  void aWriteBetweenCyclesWaitsForTheNextCycle() throws Exception {
+  void aWriteBeforeAStepTakesEffectWhereTheStepStartsNotACycleLater() throws Exception {
     runner(TimeMode.STEPPED).start();
     runner.step(Duration.ofMillis(15)).get(5, TimeUnit.SECONDS);
     runner.submit(new SetSignal(SignalPath.parse("Belt/MotorOn"), true));
 
     runner.step(Duration.ofMillis(10)).get(5, TimeUnit.SECONDS);
 
-    assertThat(published).contains(new ChangeSet.Change("Belt/MotorOn", 20_000_000, true));
+    assertThat(published).contains(new ChangeSet.Change("Belt/MotorOn", 15_000_000, true));
   }
 
   @Test

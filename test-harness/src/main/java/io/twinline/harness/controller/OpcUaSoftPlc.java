@@ -42,6 +42,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link ProcessImage#now()} is this PLC's own clock (nanoseconds since it started), as a PLC's
  * timers are; the server's simulated time is not involved.
+ *
+ * <p>In lock-step ({@link #connectLockStep}) it does not scan on its own clock: it scans once for
+ * every {@code Simulation/StepRequest} the server raises, on the values published with it, and
+ * writes its outputs and then {@code Simulation/StepAck} in one Write request; its clock is the
+ * number of steps times the I/O cycle. The same program then gives the same run every time.
  */
 public final class OpcUaSoftPlc implements AutoCloseable {
 
@@ -70,10 +75,17 @@ public final class OpcUaSoftPlc implements AutoCloseable {
   private final AtomicLong scans = new AtomicLong();
   private final AtomicLong failedWrites = new AtomicLong();
   private final String line;
+  private final Duration lockStepCycle;
+  private final AtomicLong steps = new AtomicLong();
+  /** The step last acknowledged, 0 after the server was reset (its StepAck went back). */
+  private final AtomicLong acked = new AtomicLong();
+  private Variable stepRequest;
+  private Variable stepAck;
   private boolean initialised;
 
-  private OpcUaSoftPlc(OpcUaClient client, ControlProgram program, Duration scan)
-      throws UaException {
+  private OpcUaSoftPlc(OpcUaClient client, ControlProgram program, Duration scan,
+      Duration lockStepCycle) throws UaException {
+    this.lockStepCycle = lockStepCycle;
     this.client = client;
     this.program = program;
     UShort ns = client.getNamespaceTable().getIndex(NAMESPACE_URI);
@@ -89,14 +101,28 @@ public final class OpcUaSoftPlc implements AutoCloseable {
         .orElseThrow(() -> new UaException(
             org.eclipse.milo.opcua.stack.core.StatusCodes.Bad_NotFound, "no line served"));
     collect(new NodeId(ns, line));
-    subscribe(scan);
     this.scanner = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "opcua-soft-plc");
       t.setDaemon(true);
       return t;
     });
-    this.scanning = scanner.scheduleAtFixedRate(this::scanQuietly, scan.toNanos(),
-        scan.toNanos(), TimeUnit.NANOSECONDS);
+    if (lockStepCycle != null) {
+      stepRequest = systemVariable(ns, "StepRequest");
+      stepAck = systemVariable(ns, "StepAck");
+      byName.put(stepRequest.path(), stepRequest);
+      byName.put(stepAck.path(), stepAck);
+      subscribe(scan);
+      this.scanning = null;
+    } else {
+      subscribe(scan);
+      this.scanning = scanner.scheduleAtFixedRate(this::scanQuietly, scan.toNanos(),
+          scan.toNanos(), TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private Variable systemVariable(UShort ns, String name) {
+    return new Variable(new NodeId(ns, "Simulation/" + name), "Simulation/" + name,
+        NodeIds.Int32, true);
   }
 
   /**
@@ -108,11 +134,35 @@ public final class OpcUaSoftPlc implements AutoCloseable {
     OpcUaClient client = OpcUaClient.create(endpointUrl);
     client.connect();
     try {
-      return new OpcUaSoftPlc(client, program, scan);
+      return new OpcUaSoftPlc(client, program, scan, null);
     } catch (UaException | RuntimeException e) {
       client.disconnect();
       throw e;
     }
+  }
+
+  /**
+   * Connects to {@code endpointUrl} (security None, anonymous) and runs {@code program} in
+   * lock-step with a server started with lock-step: one scan per {@code Simulation/StepRequest},
+   * acknowledged in {@code Simulation/StepAck}.
+   *
+   * @param ioCycle the served line's I/O cycle: how far the PLC's clock moves per step
+   */
+  public static OpcUaSoftPlc connectLockStep(String endpointUrl, ControlProgram program,
+      Duration ioCycle) throws UaException {
+    OpcUaClient client = OpcUaClient.create(endpointUrl);
+    client.connect();
+    try {
+      return new OpcUaSoftPlc(client, program, Duration.ofMillis(1), ioCycle);
+    } catch (UaException | RuntimeException e) {
+      client.disconnect();
+      throw e;
+    }
+  }
+
+  /** Steps acknowledged in lock-step. */
+  public long steps() {
+    return steps.get();
   }
 
   /** The name of the line the server serves. */
@@ -181,19 +231,80 @@ public final class OpcUaSoftPlc implements AutoCloseable {
         new OpcUaSubscription(client, Math.max(1.0, scan.toNanos() / 1e6));
     subscription.create();
     List<OpcUaMonitoredItem> items = new ArrayList<>();
+    Map<OpcUaMonitoredItem, Variable> variables = new HashMap<>();
     for (Variable variable : byName.values()) {
       OpcUaMonitoredItem item = OpcUaMonitoredItem.newDataItem(variable.node());
       item.setSamplingInterval(0.0);
       item.setQueueSize(Unsigned.uint(1));
-      item.setDataValueListener((i, value) -> {
-        if (value.statusCode() != null && value.statusCode().isGood()) {
-          values.put(variable.node(), value.value().value());
-        }
-      });
       items.add(item);
+      variables.put(item, variable);
     }
+    // one notification at a time, all its values first: a StepRequest is scanned for on the
+    // values published with it, whatever order the items come in
+    subscription.setSubscriptionListener(new OpcUaSubscription.SubscriptionListener() {
+      @Override
+      public void onDataReceived(OpcUaSubscription s, List<OpcUaMonitoredItem> received,
+          List<DataValue> dataValues) {
+        Long request = null;
+        for (int i = 0; i < received.size(); i++) {
+          Variable variable = variables.get(received.get(i));
+          DataValue value = dataValues.get(i);
+          if (variable == null || value.statusCode() == null || !value.statusCode().isGood()) {
+            continue;
+          }
+          values.put(variable.node(), value.value().value());
+          if (variable == stepRequest && value.value().value() instanceof Number n) {
+            request = n.longValue();
+          }
+          if (variable == stepAck && value.value().value() instanceof Number n
+              && n.longValue() < acked.get()) {
+            acked.set(0); // the line was reset
+          }
+        }
+        // a request seen again (a republished value) is not scanned for twice
+        if (request != null && request > 0 && request != acked.get()) {
+          acked.set(request);
+          long n = request;
+          scanner.execute(() -> stepQuietly(n));
+        }
+      }
+    });
     subscription.addMonitoredItems(items);
     subscription.synchronizeMonitoredItems();
+  }
+
+  private void stepQuietly(long request) {
+    try {
+      Image image = new Image(steps.get() * lockStepCycle.toNanos());
+      if (!initialised) {
+        initialised = true;
+        program.init(image);
+      }
+      program.scan(image);
+      scans.incrementAndGet();
+      List<NodeId> nodes = new ArrayList<>();
+      List<DataValue> out = new ArrayList<>();
+      image.writes.forEach((variable, value) -> {
+        Object observed = values.get(variable.node());
+        if (!value.equals(observed == null ? null : convert(variable.dataType(), observed))) {
+          nodes.add(variable.node());
+          out.add(DataValue.valueOnly(new Variant(value)));
+        }
+      });
+      // the ack last: the server applies the outputs, then steps
+      nodes.add(stepAck.node());
+      out.add(DataValue.valueOnly(new Variant((int) request)));
+      List<StatusCode> results = client.writeValues(nodes, out);
+      for (int i = 0; i < results.size(); i++) {
+        if (!results.get(i).isGood()) {
+          failedWrites.incrementAndGet();
+          LOG.warn("write of {} refused: {}", nodes.get(i).getIdentifier(), results.get(i));
+        }
+      }
+      steps.incrementAndGet();
+    } catch (UaException | RuntimeException e) {
+      LOG.warn("lock-step scan for step {} failed: {}", request, e.toString());
+    }
   }
 
   private void scanQuietly() {
@@ -354,7 +465,9 @@ public final class OpcUaSoftPlc implements AutoCloseable {
 
   @Override
   public void close() {
-    scanning.cancel(false);
+    if (scanning != null) {
+      scanning.cancel(false);
+    }
     scanner.shutdown();
     try {
       scanner.awaitTermination(5, TimeUnit.SECONDS);

@@ -134,7 +134,7 @@ public final class SessionRecorder implements ChangeSubscriber, AutoCloseable {
     }
     for (int i = 0; i < changes.size(); i++) {
       batch.add(new SessionEvent.SignalChange(changes.time(i),
-          changes.signal(i).path().toString(), SessionFormat.normal(changes.value(i))));
+          changes.definition(i).path().toString(), SessionFormat.normal(changes.value(i))));
     }
     batch.sort(ORDER);
     if (writer == null) {

@@ -296,14 +296,6 @@ public final class Harness implements AutoCloseable {
 
   /** An operator action on a device: press, release, open, close, select:Auto, ... */
   public Harness operate(String device, String action) {
-    if (!(plant.component(device).orElse(null) instanceof OperatorDevice operated)) {
-      throw new IllegalArgumentException(
-          device + " is not an operator device (push button, selector switch, e-stop, guard door)");
-    }
-    if (!operated.actions().contains(action)) {
-      throw new IllegalArgumentException(device + " cannot '" + action + "'; it can: "
-          + String.join(", ", operated.actions()));
-    }
     act(action + " " + device, new Operate(device, action));
     return this;
   }
@@ -325,12 +317,23 @@ public final class Harness implements AutoCloseable {
    * @throws IllegalArgumentException if the line has no such recipe
    */
   public Harness loadRecipe(String name) {
-    if (line.recipe(name).isEmpty()) {
-      throw new IllegalArgumentException("line " + line.name() + " has no recipe '" + name + "'"
-          + (line.recipes().isEmpty() ? "" : "; recipes: " + String.join(", ",
-              line.recipes().stream().map(r -> r.name()).toList())));
-    }
     act("load recipe " + name, new io.twinline.sim.run.LoadRecipe(name));
+    return this;
+  }
+
+  /** Forces a signal (any but a String one) until {@link #releaseForce}: the plant and PLC lose it. */
+  public Harness force(String signal, Object value) {
+    SignalDefinition definition = signals.definition(ref(signal).index());
+    Object typed = Values.convert(definition.type(), value, definition.path().toString());
+    act("force " + definition.path() + " = " + typed,
+        new io.twinline.sim.run.Force(definition.path(), typed));
+    return this;
+  }
+
+  /** Ends the forcing of a signal. */
+  public Harness releaseForce(String signal) {
+    SignalDefinition definition = signals.definition(ref(signal).index());
+    act("release " + definition.path(), new io.twinline.sim.run.Release(definition.path()));
     return this;
   }
 
@@ -339,7 +342,18 @@ public final class Harness implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Checks and applies a command now through the session, as the control surface does: a refused
+   * one is the script's mistake ({@link IllegalArgumentException} with the reason).
+   */
   private void act(String text, io.twinline.sim.run.Command command) {
+    // the harness has checked a set already, by its own rule (it may set plain variables)
+    boolean checked = !(command instanceof SetSignal);
+    java.util.Optional<io.twinline.sim.run.Refusal> refusal =
+        checked ? command.check(plant) : java.util.Optional.empty();
+    if (refusal.isPresent()) {
+      throw new IllegalArgumentException(refusal.get().reason());
+    }
     actions.add(new Event(session.now(), text));
     acting = true;
     try {
