@@ -42,6 +42,12 @@ final class PlcCommand implements Callable<Integer> {
           + " reference program (default: ${DEFAULT-VALUE}).")
   String controller = "reference";
 
+  @Option(names = "--lock-step",
+      description = "Scan once per Simulation/StepRequest of a server started with --lock-step"
+          + " and acknowledge it in Simulation/StepAck; --scan is then the line's I/O cycle"
+          + " (the PLC's clock moves by it per step).")
+  boolean lockStep;
+
   @Option(names = "--scan", paramLabel = "TIME",
       description = "Scan period (default: ${DEFAULT-VALUE}).")
   String scan = "10 ms";
@@ -75,7 +81,8 @@ final class PlcCommand implements Callable<Integer> {
         return ServeCommand.EXIT_BAD_INPUT;
       }
       program = chosen.get().get();
-      plc = OpcUaSoftPlc.connect(endpoint, program, period);
+      plc = lockStep ? OpcUaSoftPlc.connectLockStep(endpoint, program, period)
+          : OpcUaSoftPlc.connect(endpoint, program, period);
       out.printf("Soft PLC running %s on line %s at %s, scanning every %s. Ctrl-C stops it.%n",
           program.getClass().getName(), line, endpoint, scan);
       out.flush();

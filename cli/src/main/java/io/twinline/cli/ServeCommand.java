@@ -3,11 +3,11 @@ package io.twinline.cli;
 import io.twinline.line.InvalidDefinitionException;
 import io.twinline.line.Problem;
 import io.twinline.line.model.LineDefinition;
+import io.twinline.opcua.ServedLine;
 import io.twinline.opcua.ServerOptions;
 import io.twinline.opcua.TwinlineServer;
 import io.twinline.opcua.security.Role;
 import io.twinline.opcua.security.Users;
-import io.twinline.sim.plant.Plant;
 import io.twinline.sim.run.SimulationRunner;
 import io.twinline.sim.run.TimeMode;
 import io.twinline.sim.time.SimTime;
@@ -113,12 +113,25 @@ final class ServeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Option(
+      names = "--lock-step",
+      description = "Lock-step with the PLC over Simulation/StepRequest and StepAck: time moves"
+          + " one I/O cycle per scan the PLC acknowledges (implies --time-mode stepped).")
+  boolean lockStep;
+
   /** A line being simulated and served. */
-  record Serving(SimulationRunner runner, TwinlineServer server) implements AutoCloseable {
+  record Serving(ServedLine line) implements AutoCloseable {
+    SimulationRunner runner() {
+      return line.runner();
+    }
+
+    TwinlineServer server() {
+      return line.opcUa();
+    }
+
     @Override
     public void close() {
-      server.close();
-      runner.close();
+      line.close();
     }
   }
 
@@ -208,22 +221,28 @@ final class ServeCommand implements Callable<Integer> {
       throw new Refused();
     }
 
-    SimulationRunner runner = new SimulationRunner(Plant.build(definition), mode, speed);
-    faultSpecs.forEach(f -> runner.submit(new io.twinline.sim.run.InjectFault(f)));
-    beforeStart.accept(runner);
-    runner.start();
-    TwinlineServer server;
+    ServedLine.Options options = ServedLine.Options.of(definition)
+        .withTime(mode, speed)
+        .withFaults(faultSpecs)
+        .withServer(serverOptions());
+    if (lockStep) {
+      options = options.withLockStep(java.time.Duration.ofSeconds(10));
+    }
+    ServedLine served;
     try {
-      ServerOptions options = serverOptions();
-      server = TwinlineServer.start(runner, options);
+      served = ServedLine.start(options, beforeStart);
     } catch (IOException | RuntimeException e) {
-      runner.close();
       err.println("twinline serve: " + e.getMessage());
       err.flush();
       throw new Refused();
     }
-    printBanner(out, definition, runner, server);
-    return new Serving(runner, server);
+    printBanner(out, definition, served.runner(), served.opcUa());
+    if (lockStep) {
+      out.println("Lock-step: the simulation runs one I/O cycle each time the PLC writes"
+          + " Simulation/StepRequest to Simulation/StepAck.");
+      out.flush();
+    }
+    return new Serving(served);
   }
 
   /**

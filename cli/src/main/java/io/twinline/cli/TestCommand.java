@@ -20,6 +20,7 @@ import io.twinline.line.Problem;
 import io.twinline.line.model.LineDefinition;
 import io.twinline.line.units.Quantities;
 import io.twinline.line.units.QuantityFormatException;
+import io.twinline.opcua.ServedLine;
 import io.twinline.opcua.ServerOptions;
 import io.twinline.opcua.TwinlineServer;
 import io.twinline.sim.plant.Plant;
@@ -314,27 +315,24 @@ final class TestCommand implements Callable<Integer> {
       return EXIT_BAD_INPUT;
     }
     LineDefinition seeded = seed == null ? line : line.withSeed(seed);
-    SimulationRunner runner = new SimulationRunner(
-        Plant.build(seeded),
-        lockStep ? TimeMode.STEPPED : speed == 1.0 ? TimeMode.REALTIME : TimeMode.SCALED,
-        speed);
-    if (lockStep) {
-      runner.lockStep(Duration.ofSeconds(10));
-    }
-    runner.start();
-    TwinlineServer server;
+    ServedLine served;
     try {
       ServerOptions options = ServerOptions.defaults()
           .withPort(port).withBindAddress(bind).withPki(pki);
       if (hostname != null) {
         options = options.withHostname(hostname);
       }
-      server = TwinlineServer.start(runner, options);
+      ServedLine.Options serving = ServedLine.Options.of(seeded)
+          .withTime(speed == 1.0 ? TimeMode.REALTIME : TimeMode.SCALED, speed)
+          .withServer(options);
+      served = ServedLine.start(lockStep ? serving.withLockStep(Duration.ofSeconds(10))
+          : serving);
     } catch (IOException | RuntimeException e) {
-      runner.close();
       err.println("twinline test --plc: " + e.getMessage());
       return EXIT_BAD_INPUT;
     }
+    SimulationRunner runner = served.runner();
+    TwinlineServer server = served.opcUa();
     try {
       out.printf("Serving line %s for the PLC under test at %s%n", line.name(),
           server.endpointUrl());
@@ -403,8 +401,7 @@ final class TestCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
       return EXIT_BAD_INPUT;
     } finally {
-      server.close();
-      runner.close();
+      served.close();
     }
   }
 

@@ -52,6 +52,58 @@ class TestCommandPlcTest {
     }
   }
 
+  /** {@code test --plc --lock-step} with the soft PLC acknowledging every step; the traces. */
+  private Run runLockStep(ControlProgram program, Path traces) throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = Twinline.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    String sequences = Path.of(getClass().getResource("/plc.sequences.yaml").toURI()).toString();
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                cli.execute("test", sequences, "--plc", "--lock-step", "--port", "0", "--bind",
+                    "127.0.0.1", "--hostname", "127.0.0.1", "--pki", pki.toString(),
+                    "--settle", "0 s", "--wait-for-plc", "30 s", "--trace", traces.toString()));
+    Pattern endpoint = Pattern.compile("at (opc\\.tcp://127\\.0\\.0\\.1:\\d+/twinline)");
+    await().atMost(Duration.ofSeconds(30)).until(() -> endpoint.matcher(out.toString()).find());
+    Matcher m = endpoint.matcher(out.toString());
+    assertThat(m.find()).isTrue();
+    long wallStart = System.nanoTime();
+    try (OpcUaSoftPlc plc =
+        OpcUaSoftPlc.connectLockStep(m.group(1), program, Duration.ofMillis(10))) {
+      int code = exit.get(120, TimeUnit.SECONDS);
+      long wall = System.nanoTime() - wallStart;
+      assertThat(plc.steps()).isPositive();
+      return new Run(code, out + err.toString() + "\nwall " + wall + " steps " + plc.steps());
+    }
+  }
+
+  @Test
+  void inLockStepTheSuiteGivesTheSameTracesEveryRun() throws Exception {
+    Path first = pki.resolve("first");
+    Path second = pki.resolve("second");
+
+    Run one = runLockStep(new DemoConveyorProgram(), first);
+    Run two = runLockStep(new DemoConveyorProgram(), second);
+
+    assertThat(one.exitCode()).as(one.output()).isZero();
+    assertThat(two.exitCode()).as(two.output()).isZero();
+    assertThat(one.output()).contains("(lock-step)").contains("2 sequences: 2 passed, 0 failed");
+    java.util.List<Path> files;
+    try (var walk = java.nio.file.Files.walk(first)) {
+      files = walk.filter(java.nio.file.Files::isRegularFile).sorted().toList();
+    }
+    assertThat(files).isNotEmpty();
+    for (Path file : files) {
+      Path twin = second.resolve(first.relativize(file));
+      assertThat(java.nio.file.Files.readAllBytes(twin))
+          .as("trace %s is the same in both runs", first.relativize(file))
+          .isEqualTo(java.nio.file.Files.readAllBytes(file));
+    }
+  }
+
   @Test
   void aPlcThatRunsTheBeltPassesTheSequences() throws Exception {
     Run run = run(new DemoConveyorProgram());
