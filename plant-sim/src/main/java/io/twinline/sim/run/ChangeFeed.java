@@ -42,13 +42,33 @@ public final class ChangeFeed implements ChangeSubscriber {
   }
 
   private final Supplier<Instant> epoch;
+  private final SimulationRunner runner;
   private final List<Lossless> lossless = new CopyOnWriteArrayList<>();
   private final List<LatestValues> latest = new CopyOnWriteArrayList<>();
   private volatile ChangeSet snapshot;
 
-  /** @param epoch the wall-clock instant of simulated time 0 now (it moves on a reset) */
-  public ChangeFeed(Supplier<Instant> epoch) {
+  /**
+   * @param epoch the wall-clock instant of simulated time 0 now (it moves on a reset)
+   * @param runner whose simulation thread registers consumers, with a snapshot of that moment
+   */
+  ChangeFeed(Supplier<Instant> epoch, SimulationRunner runner) {
     this.epoch = Objects.requireNonNull(epoch, "epoch");
+    this.runner = runner;
+  }
+
+  /**
+   * Runs {@code register} with a snapshot of every signal taken on the simulation thread, so
+   * that the consumer misses no change between the snapshot and its first change set; before the
+   * run starts (or after it ended) at once, with the last snapshot (the start sends the first).
+   */
+  private void register(java.util.function.Consumer<ChangeSet> register) {
+    if (runner.state() == RunnerState.NEW) {
+      register.accept(null);
+      return;
+    }
+    runner.onSimulationThread(
+        () -> register.accept(runner.session().plant().signals().snapshot()),
+        why -> register.accept(snapshot));
   }
 
   /** Called on the simulation thread with every publication. */
@@ -72,12 +92,13 @@ public final class ChangeFeed implements ChangeSubscriber {
    */
   public AutoCloseable lossless(String name, Consumer consumer) {
     Lossless subscription = new Lossless(name, consumer);
-    ChangeSet last = snapshot;
-    if (last != null) {
-      subscription.offer(last, epoch.get());
-    }
-    lossless.add(subscription);
     subscription.thread.start();
+    register(now -> {
+      if (now != null) {
+        subscription.offer(now, epoch.get());
+      }
+      lossless.add(subscription);
+    });
     return () -> {
       lossless.remove(subscription);
       subscription.close();
@@ -92,12 +113,13 @@ public final class ChangeFeed implements ChangeSubscriber {
    */
   public LatestValues latest(int signals) {
     LatestValues view = new LatestValues(signals, () -> {});
-    ChangeSet last = snapshot;
-    if (last != null) {
-      view.take(last);
-    }
-    latest.add(view);
     view.onClose = () -> latest.remove(view);
+    register(now -> {
+      if (now != null) {
+        view.take(now);
+      }
+      latest.add(view);
+    });
     return view;
   }
 

@@ -16,7 +16,10 @@ import java.util.Arrays;
  */
 public final class LatestValues implements AutoCloseable {
 
-  /** One signal in a frame: its latest value and how many times it changed since the last frame. */
+  /**
+   * One signal in a frame: its latest value and how many times it changed since the last frame
+   * (0 when the frame only restates it: the first frame, after a reset).
+   */
   public record Latest(int id, SignalDefinition definition, Object value, long time, int changes,
       boolean forced) {}
 
@@ -35,6 +38,7 @@ public final class LatestValues implements AutoCloseable {
   private final int[] counts;
   private final boolean[] forced;
   private final int[] dirty;
+  private final boolean[] isDirty;
   private int dirtySize;
   private long sequence;
   private long simTime;
@@ -47,6 +51,7 @@ public final class LatestValues implements AutoCloseable {
     this.counts = new int[signals];
     this.forced = new boolean[signals];
     this.dirty = new int[signals];
+    this.isDirty = new boolean[signals];
     this.onClose = onClose;
   }
 
@@ -56,15 +61,18 @@ public final class LatestValues implements AutoCloseable {
       if (id >= values.length) {
         continue;
       }
-      if (counts[id] == 0) {
+      if (!isDirty[id]) {
+        isDirty[id] = true;
         dirty[dirtySize++] = id;
       }
       definitions[id] = changes.definition(i);
       values[id] = changes.value(i);
       times[id] = changes.time(i);
       forced[id] = changes.forced(i);
-      // a snapshot restates values; it is not an edge
-      counts[id] = changes.isSnapshot() ? Math.max(counts[id], 1) : counts[id] + 1;
+      // a snapshot restates values (at the start, a reset, a new viewer); it is not an edge
+      if (!changes.isSnapshot()) {
+        counts[id]++;
+      }
       simTime = Math.max(simTime, changes.time(i));
     }
   }
@@ -78,6 +86,7 @@ public final class LatestValues implements AutoCloseable {
       int id = ids[k];
       latest[k] = new Latest(id, definitions[id], values[id], times[id], counts[id], forced[id]);
       counts[id] = 0;
+      isDirty[id] = false;
     }
     dirtySize = 0;
     return new Frame(++sequence, simTime, java.util.List.of(latest));

@@ -46,7 +46,7 @@ public final class SimulationRunner implements AutoCloseable {
   private final PacingStats pacingStats;
   private final Queue<Control> controls = new ConcurrentLinkedQueue<>();
   private final CompletableFuture<Void> termination = new CompletableFuture<>();
-  private final ChangeFeed feed = new ChangeFeed(this::epoch);
+  private final ChangeFeed feed = new ChangeFeed(this::epoch, this);
   private final LineControl control = new LineControl(this);
 
   private volatile Thread thread;
@@ -67,6 +67,8 @@ public final class SimulationRunner implements AutoCloseable {
   private long stepTarget = -1;
   private CompletableFuture<Outcome> stepDone;
   private LockStep lockStep;
+  /** In lock-step: a Pause holds time even when the PLC acknowledges (until Resume). */
+  private boolean lockStepHeld;
 
   /**
    * @param plant a freshly built plant; from {@link #start()} on it belongs to this runner
@@ -228,6 +230,7 @@ public final class SimulationRunner implements AutoCloseable {
     return control(
         () -> {
           endStep("interrupted by Pause");
+          lockStepHeld = lockStep != null;
           paused = true;
           state = RunnerState.PAUSED;
           session.publishNow();
@@ -247,8 +250,10 @@ public final class SimulationRunner implements AutoCloseable {
     return control(
         () -> {
           if (lockStep != null) {
-            return Outcome.refused(Refusal.invalidState("the line runs in lock-step with its PLC:"
-                + " time moves when the PLC acknowledges a step"), session.now());
+            lockStepHeld = false;
+            wake();
+            return Outcome.done("resumed: time moves when the PLC acknowledges a step",
+                session.now());
           }
           endStep("interrupted by Resume");
           session.applyQueued();
@@ -553,7 +558,7 @@ public final class SimulationRunner implements AutoCloseable {
   private boolean advance(Predicate<Plant> stop, long deadline) throws InterruptedException {
     while (!stopRequested) {
       runControls();
-      if (paused && stepTarget < 0 && lockStep != null) {
+      if (paused && stepTarget < 0 && lockStep != null && !lockStepHeld) {
         // the PLC's writes, the ack last, take effect at the instant its step starts
         session.applyQueued();
         if (lockStep.acknowledged()) {

@@ -274,4 +274,23 @@ class LineControlTest {
         Refusal.Kind.INVALID_STATE, "lock-step");
     assertThat(runner.lockStepHandshake().orElseThrow().steps()).isEqualTo(3);
   }
+
+  @Test
+  void aPauseHoldsTheLockStepEvenWhenThePlcAcknowledgesUntilResume() throws Exception {
+    runner = new SimulationRunner(Plant.build(line()), TimeMode.STEPPED, 1.0);
+    runner.lockStep(Duration.ofSeconds(10));
+    runner.start();
+    String request = SystemSignals.STEP_REQUEST.toString();
+    answer(runner.control().pause());
+
+    runner.submit(new SetSignal(SystemSignals.STEP_ACK, 1));
+    answer(runner.control().write(MOTOR, true)); // applied at once while held: the ack is in
+    assertThat(runner.call(p -> p.simulation().now()).get()).isZero();
+    assertThat(runner.call(p -> p.signal(request).intValue()).get()).isEqualTo(1);
+
+    assertThat(answer(runner.control().resume()).isDone()).isTrue();
+    org.awaitility.Awaitility.await().until(() ->
+        runner.call(p -> p.signal(request).intValue()).get() == 2);
+    assertThat(runner.call(p -> p.simulation().now()).get()).isEqualTo(10_000_000L);
+  }
 }
