@@ -46,8 +46,41 @@ public final class BenchmarkReport {
     if (only.isEmpty() || only.equals("network")) {
       new NetworkReport(md, root).run();
     }
+    if (only.isEmpty() || only.equals("lockstep")) {
+      LockStepBenchmark.report(md, root);
+    }
+    if (!only.isEmpty() && Files.exists(output)) {
+      // a part run: its sections replace their namesakes in the report, the rest stays
+      String sections = md.substring(Math.max(0, md.indexOf("\n## ") + 1));
+      String merged = merge(Files.readString(output), sections);
+      md.setLength(0);
+      md.append(merged);
+    }
     Files.writeString(output, md.toString(), StandardCharsets.UTF_8);
     System.out.println("wrote " + output);
+  }
+
+  /**
+   * {@code report} with each {@code ## } section of {@code sections} in place of the section of
+   * the same title (or added at the end).
+   */
+  static String merge(String report, String sections) {
+    String result = report;
+    for (String section : sections.split("(?m)(?=^## )")) {
+      if (!section.startsWith("## ")) {
+        continue;
+      }
+      String title = section.substring(0, section.indexOf('\n') + 1);
+      int at = result.indexOf(title);
+      if (at < 0) {
+        result = result.endsWith("\n") ? result + section : result + "\n" + section;
+        continue;
+      }
+      int next = result.indexOf("\n## ", at + title.length());
+      result = result.substring(0, at) + section
+          + (next < 0 ? "" : result.substring(next + 1));
+    }
+    return result;
   }
 
   private void header() {

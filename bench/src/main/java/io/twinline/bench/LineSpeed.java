@@ -1,7 +1,7 @@
 package io.twinline.bench;
 
-import io.twinline.harness.controller.ControlProgram;
-import io.twinline.harness.controller.SoftPlc;
+import io.twinline.sim.controller.ControlProgram;
+import io.twinline.sim.controller.SoftPlc;
 import io.twinline.harness.reference.BottlingLineProgram;
 import io.twinline.harness.reference.MixingTankProgram;
 import io.twinline.harness.reference.SortingLineProgram;

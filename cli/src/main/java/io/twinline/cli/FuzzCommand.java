@@ -1,7 +1,7 @@
 package io.twinline.cli;
 
-import io.twinline.harness.controller.ControlProgram;
-import io.twinline.harness.controller.Controllers;
+import io.twinline.sim.controller.ControlProgram;
+import io.twinline.sim.controller.Controllers;
 import io.twinline.harness.report.HtmlReport;
 import io.twinline.harness.report.JUnitXml;
 import io.twinline.harness.suite.FuzzCampaign;
@@ -108,7 +108,7 @@ final class FuzzCommand implements Callable<Integer> {
     String name = controller != null ? controller : suite.controller().orElse("none");
     Optional<Supplier<ControlProgram>> program;
     try {
-      program = Controllers.resolve(name, suite.line().name());
+      program = Controllers.resolve(name, suite.line());
     } catch (IllegalArgumentException e) {
       err.println("twinline fuzz: --controller: " + e.getMessage());
       return TestCommand.EXIT_BAD_INPUT;
@@ -116,11 +116,11 @@ final class FuzzCommand implements Callable<Integer> {
     long first = seed != null ? seed : firstSeed;
     int count = seed != null ? 1 : seeds;
     out.printf("%s: line %s, controller %s, seeds %d..%d, %s each%n", file,
-        suite.line().name(), Controllers.describe(name, suite.line().name()), first,
+        suite.line().name(), Controllers.describe(name, suite.line()), first,
         first + count - 1, SimTime.format(suite.fuzz().get().duration().toNanos()));
     out.flush();
     SuiteResult result = FuzzCampaign.run(suite, program,
-        Controllers.describe(name, suite.line().name()), first, count);
+        Controllers.describe(name, suite.line()), first, count);
     for (SequenceResult run : result.sequences()) {
       if (run.status() == Status.PASSED) {
         continue;

@@ -1,7 +1,7 @@
 package io.twinline.cli;
 
-import io.twinline.harness.controller.ControlProgram;
-import io.twinline.harness.controller.Controllers;
+import io.twinline.sim.controller.ControlProgram;
+import io.twinline.sim.controller.Controllers;
 import io.twinline.harness.controller.OpcUaSoftPlc;
 import io.twinline.line.units.Quantities;
 import io.twinline.line.units.QuantityFormatException;
@@ -96,8 +96,18 @@ final class PlcCommand implements Callable<Integer> {
       return ServeCommand.EXIT_BAD_INPUT;
     }
     OpcUaSoftPlc running = plc;
-    Runtime.getRuntime().addShutdownHook(new Thread(running::close, "twinline-plc-shutdown"));
-    Thread.currentThread().join();
+    Thread hook = new Thread(running::close, "twinline-plc-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      Thread.currentThread().join(); // until Ctrl-C (the hook closes the PLC) or an interrupt
+    } finally {
+      running.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or has run
+      }
+    }
     return 0;
   }
 }

@@ -1,7 +1,7 @@
 package io.twinline.cli;
 
-import io.twinline.harness.controller.ControlProgram;
-import io.twinline.harness.controller.Controllers;
+import io.twinline.sim.controller.ControlProgram;
+import io.twinline.sim.controller.Controllers;
 import io.twinline.harness.rehearsal.Comparison;
 import io.twinline.harness.rehearsal.Kpis;
 import io.twinline.harness.rehearsal.Recording;
@@ -68,9 +68,9 @@ final class ReplayCommand implements Callable<Integer> {
       Recording recorded = read(session, err);
       LineDefinition definition = lineOf(recorded, line, session);
       Optional<Supplier<ControlProgram>> program =
-          Controllers.resolve(controller, definition.name());
+          Controllers.resolve(controller, definition);
       Recording replayed = Replay.run(recorded, definition, program.map(Supplier::get),
-          Controllers.describe(controller, definition.name()));
+          Controllers.describe(controller, definition));
       if (output != null) {
         SessionFiles.write(output, replayed);
       }

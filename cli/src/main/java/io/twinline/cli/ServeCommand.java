@@ -114,6 +114,14 @@ final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(
+      names = "--controller",
+      paramLabel = "SPEC",
+      description = "Run a control program in process on the served line, in simulated time"
+          + " (restarted with every reset): reference, class:NAME (default: none, the PLC is"
+          + " outside).")
+  String controller = "none";
+
+  @Option(
       names = "--lock-step",
       description = "Lock-step with the PLC over Simulation/StepRequest and StepAck: time moves"
           + " one I/O cycle per scan the PLC acknowledges (implies --time-mode stepped).")
@@ -228,15 +236,33 @@ final class ServeCommand implements Callable<Integer> {
     if (lockStep) {
       options = options.withLockStep(java.time.Duration.ofSeconds(10));
     }
+    java.util.Optional<java.util.function.Supplier<io.twinline.sim.controller.ControlProgram>>
+        program;
+    try {
+      program = io.twinline.sim.controller.Controllers.resolve(controller, definition);
+    } catch (IllegalArgumentException e) {
+      err.println("twinline serve: --controller: " + e.getMessage());
+      err.flush();
+      throw new Refused();
+    }
+    java.util.function.Consumer<SimulationRunner> prepare = runner -> {
+      program.ifPresent(p -> io.twinline.sim.controller.SoftPlc.serve(runner, p,
+          definition.ioCycle()));
+      beforeStart.accept(runner);
+    };
     ServedLine served;
     try {
-      served = ServedLine.start(options, beforeStart);
+      served = ServedLine.start(options, prepare);
     } catch (IOException | RuntimeException e) {
       err.println("twinline serve: " + e.getMessage());
       err.flush();
       throw new Refused();
     }
     printBanner(out, definition, served.runner(), served.opcUa());
+    if (program.isPresent()) {
+      out.println("Controller: " + io.twinline.sim.controller.Controllers.describe(controller,
+          definition) + ", in process, scanning every I/O cycle");
+    }
     if (lockStep) {
       out.println("Lock-step: the simulation runs one I/O cycle each time the PLC writes"
           + " Simulation/StepRequest to Simulation/StepAck.");

@@ -1,7 +1,7 @@
 package io.twinline.cli;
 
-import io.twinline.harness.controller.ControlProgram;
-import io.twinline.harness.controller.Controllers;
+import io.twinline.sim.controller.ControlProgram;
+import io.twinline.sim.controller.Controllers;
 import io.twinline.harness.report.CoverageJson;
 import io.twinline.harness.report.HtmlReport;
 import io.twinline.harness.report.JUnitXml;
@@ -236,13 +236,13 @@ final class TestCommand implements Callable<Integer> {
       String name = controller != null ? controller : suite.controller().orElse("none");
       Optional<Supplier<ControlProgram>> program;
       try {
-        program = Controllers.resolve(name, suite.line().name());
+        program = Controllers.resolve(name, suite.line());
       } catch (IllegalArgumentException e) {
         err.println("twinline test: " + suite.file() + ": --controller: " + e.getMessage());
         return EXIT_BAD_INPUT;
       }
       SuiteRunner runner =
-          new SuiteRunner(program, Controllers.describe(name, suite.line().name()), seed,
+          new SuiteRunner(program, Controllers.describe(name, suite.line()), seed,
               selection);
       java.util.function.BiConsumer<SuiteSpec.Sequence, io.twinline.harness.run.Harness> after =
           (sequence, harness) -> { };

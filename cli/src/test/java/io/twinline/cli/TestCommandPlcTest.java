@@ -3,7 +3,7 @@ package io.twinline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.twinline.harness.controller.ControlProgram;
+import io.twinline.sim.controller.ControlProgram;
 import io.twinline.harness.controller.OpcUaSoftPlc;
 import io.twinline.harness.reference.DemoConveyorProgram;
 import java.io.PrintWriter;

@@ -3,7 +3,7 @@ package io.twinline.harness;
 import static io.twinline.sim.time.SimTime.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.twinline.harness.controller.SoftPlc;
+import io.twinline.sim.controller.SoftPlc;
 import io.twinline.harness.reference.BottlingLineProgram;
 import io.twinline.line.LineDefinitions;
 import io.twinline.line.fault.FaultKind;

@@ -3,8 +3,8 @@ package io.twinline.harness;
 import static io.twinline.sim.time.SimTime.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.twinline.harness.controller.ControlProgram;
-import io.twinline.harness.controller.SoftPlc;
+import io.twinline.sim.controller.ControlProgram;
+import io.twinline.sim.controller.SoftPlc;
 import io.twinline.harness.reference.BottlingLineProgram;
 import io.twinline.harness.reference.DemoConveyorProgram;
 import io.twinline.harness.reference.MixingTankProgram;

@@ -1,4 +1,4 @@
-package io.twinline.harness.controller;
+package io.twinline.sim.controller;
 
 /**
  * A PLC program for runs without hardware, with the scan-cycle contract of a PLC: every scan it

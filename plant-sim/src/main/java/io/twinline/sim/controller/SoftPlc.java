@@ -1,4 +1,4 @@
-package io.twinline.harness.controller;
+package io.twinline.sim.controller;
 
 import io.twinline.line.Direction;
 import io.twinline.sim.kernel.Action;
@@ -12,7 +12,6 @@ import io.twinline.sim.signal.SignalValues;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +27,7 @@ public final class SoftPlc {
   private final Session session;
   private final ControlProgram program;
   private final long scanPeriod;
-  private final Image image = new Image();
+  private final Image image;
   private final Action scanAction = Action.named("soft PLC scan", this::scan);
   private EventHandle next;
   private long scans;
@@ -43,6 +42,7 @@ public final class SoftPlc {
     long cycle = session.ioCycle();
     long period = Math.max(cycle, scanPeriod.toNanos());
     this.scanPeriod = (period + cycle - 1) / cycle * cycle;
+    this.image = new Image();
   }
 
   /** Starts scanning at the next I/O exchange. Call on the simulation thread. */
@@ -52,6 +52,31 @@ public final class SoftPlc {
     long first = now % scanPeriod == 0 ? now : now + scanPeriod - now % scanPeriod;
     next = session.simulation().scheduleAt(first, Priority.LATE, scanAction);
     return this;
+  }
+
+  /**
+   * Runs a program from {@code programs} on the line {@code runner} serves, in simulated time,
+   * from its start and anew after every reset (a fresh program instance: a warm restart of the
+   * PLC with the line). Call before the runner starts.
+   *
+   * @return the number of scans so far, over all restarts (any thread)
+   */
+  public static java.util.function.LongSupplier serve(io.twinline.sim.run.SimulationRunner runner,
+      java.util.function.Supplier<ControlProgram> programs, Duration scanPeriod) {
+    java.util.concurrent.atomic.AtomicLong scans = new java.util.concurrent.atomic.AtomicLong();
+    SoftPlc[] current = new SoftPlc[1];
+    long[] before = new long[1];
+    runner.subscribe(changes -> {
+      if (changes.isSnapshot()) {
+        // a start or a reset: the plant is new, so is the PLC's program
+        if (current[0] != null) {
+          before[0] += current[0].scans();
+        }
+        current[0] = new SoftPlc(runner.session(), programs.get(), scanPeriod).start();
+      }
+      scans.set(before[0] + current[0].scans());
+    });
+    return scans::get;
   }
 
   /** Stops scanning; outputs keep their last values. */
@@ -96,14 +121,29 @@ public final class SoftPlc {
     }
   }
 
+  /**
+   * The image of one scan. Signals are held by id (a reset builds a new plant with the same ids),
+   * the pending writes in arrays indexed by id: no look-up by name for a bound {@link Tag}.
+   */
   private final class Image implements ProcessImage {
-    private final Map<String, Signal> resolved = new HashMap<>();
-    private final Map<Signal, Object> writes = new LinkedHashMap<>();
+    private final Map<String, Bound> resolved = new HashMap<>();
+    private final Object[] pending;
+    private final int[] order;
+    private int writes;
     private long now;
+
+    Image() {
+      int size = session.plant().signals().size();
+      pending = new Object[size];
+      order = new int[size];
+    }
 
     void begin() {
       now = session.now();
-      writes.clear();
+      for (int i = 0; i < writes; i++) {
+        pending[order[i]] = null;
+      }
+      writes = 0;
     }
 
     /**
@@ -111,16 +151,18 @@ public final class SoftPlc {
      * again (a previous scan's write has been applied by the time of the next scan).
      */
     void flush() {
-      if (writes.isEmpty()) {
+      if (writes == 0) {
         return;
       }
-      int[] ids = new int[writes.size()];
-      Object[] values = new Object[writes.size()];
+      SignalRegistry signals = session.plant().signals();
+      int[] ids = new int[writes];
+      Object[] values = new Object[writes];
       int n = 0;
-      for (Map.Entry<Signal, Object> write : writes.entrySet()) {
-        if (!write.getValue().equals(write.getKey().plcValue())) {
-          ids[n] = write.getKey().id();
-          values[n] = write.getValue();
+      for (int i = 0; i < writes; i++) {
+        int id = order[i];
+        if (!pending[id].equals(signals.byId(id).plcValue())) {
+          ids[n] = id;
+          values[n] = pending[id];
           n++;
         }
       }
@@ -130,20 +172,29 @@ public final class SoftPlc {
       }
     }
 
-    private Signal signal(String name) {
-      Signal signal = resolved.get(name);
-      if (signal == null) {
-        SignalRegistry signals = session.plant().signals();
-        signal = signals.get(name);
-        resolved.put(name, signal);
+    private Bound bound(String name) {
+      Bound bound = resolved.get(name);
+      if (bound == null) {
+        Signal signal = session.plant().signals().get(name);
+        bound = new Bound(name, signal.id(), signal.direction() == Direction.OUTPUT);
+        resolved.put(name, bound);
       }
-      return signal;
+      return bound;
+    }
+
+    private Bound bound(Tag tag) {
+      return tag instanceof Bound b ? b : bound(tag.name());
     }
 
     /** What the program reads: its own pending write, else what the PLC sees now. */
-    private Object read(Signal signal) {
-      Object written = writes.get(signal);
-      return written != null ? written : signal.plcValue();
+    private Object read(Bound signal) {
+      Object written = pending[signal.id()];
+      return written != null ? written : session.plant().signals().byId(signal.id()).plcValue();
+    }
+
+    @Override
+    public Tag tag(String signal) {
+      return bound(signal);
     }
 
     @Override
@@ -153,21 +204,31 @@ public final class SoftPlc {
 
     @Override
     public boolean bool(String name) {
-      Object value = read(signal(name));
+      return bool(bound(name));
+    }
+
+    @Override
+    public boolean bool(Tag tag) {
+      Object value = read(bound(tag));
       if (!(value instanceof Boolean b)) {
-        throw new IllegalArgumentException(name + " is not a Boolean signal");
+        throw new IllegalArgumentException(tag.name() + " is not a Boolean signal");
       }
       return b;
     }
 
     @Override
     public double number(String name) {
-      Object value = read(signal(name));
+      return number(bound(name));
+    }
+
+    @Override
+    public double number(Tag tag) {
+      Object value = read(bound(tag));
       if (value instanceof Boolean b) {
         return b ? 1 : 0;
       }
       if (!(value instanceof Number n)) {
-        throw new IllegalArgumentException(name + " is not a numeric signal");
+        throw new IllegalArgumentException(tag.name() + " is not a numeric signal");
       }
       return n.doubleValue();
     }
@@ -178,45 +239,85 @@ public final class SoftPlc {
     }
 
     @Override
-    public String text(String name) {
-      return String.valueOf(read(signal(name)));
+    public int integer(Tag tag) {
+      return (int) Math.round(number(tag));
     }
 
-    private Signal output(String name) {
-      Signal signal = signal(name);
-      if (signal.direction() != Direction.OUTPUT) {
+    @Override
+    public String text(String name) {
+      return String.valueOf(read(bound(name)));
+    }
+
+    @Override
+    public String text(Tag tag) {
+      return String.valueOf(read(bound(tag)));
+    }
+
+    private Signal output(Bound bound) {
+      if (!bound.output()) {
         throw new IllegalArgumentException(
-            name + " is an input: only the plant drives it, a PLC cannot write it");
+            bound.name() + " is an input: only the plant drives it, a PLC cannot write it");
       }
-      return signal;
+      return session.plant().signals().byId(bound.id());
+    }
+
+    private void write(Bound bound, Object value) {
+      if (pending[bound.id()] == null) {
+        order[writes++] = bound.id();
+      }
+      pending[bound.id()] = value;
     }
 
     @Override
     public void set(String name, boolean value) {
-      writes.put(output(name), value);
+      set(bound(name), value);
+    }
+
+    @Override
+    public void set(Tag tag, boolean value) {
+      Bound bound = bound(tag);
+      output(bound);
+      write(bound, value);
     }
 
     @Override
     public void set(String name, double value) {
-      Signal signal = output(name);
-      writes.put(signal, SignalValues.toObject(signal.type(),
+      set(bound(name), value);
+    }
+
+    @Override
+    public void set(Tag tag, double value) {
+      Bound bound = bound(tag);
+      Signal signal = output(bound);
+      write(bound, SignalValues.toObject(signal.type(),
           SignalValues.fromDouble(signal.type(), value)));
     }
 
     @Override
     public void set(String name, long value) {
-      Signal signal = output(name);
-      writes.put(signal, signal.type().isInteger() ? signal.type().boxInteger(value)
+      set(bound(name), value);
+    }
+
+    @Override
+    public void set(Tag tag, long value) {
+      Bound bound = bound(tag);
+      Signal signal = output(bound);
+      write(bound, signal.type().isInteger() ? signal.type().boxInteger(value)
           : SignalValues.toObject(signal.type(), SignalValues.fromDouble(signal.type(), value)));
     }
 
     @Override
     public void set(String name, String value) {
-      writes.put(output(name), value);
+      Bound bound = bound(name);
+      output(bound);
+      write(bound, value);
     }
   }
 
-  /** For tests: the names resolved so far. */
+  /** A signal bound by name: its id in the registry and whether a PLC may write it. */
+  private record Bound(String name, int id, boolean output) implements ProcessImage.Tag {}
+
+  /** The names bound so far. */
   List<String> resolvedNames() {
     return new ArrayList<>(image.resolved.keySet());
   }

@@ -1,4 +1,4 @@
-package io.twinline.harness.controller;
+package io.twinline.sim.controller;
 
 import java.time.Duration;
 

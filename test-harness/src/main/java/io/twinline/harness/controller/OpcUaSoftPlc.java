@@ -1,5 +1,7 @@
 package io.twinline.harness.controller;
 
+import io.twinline.sim.controller.ControlProgram;
+import io.twinline.sim.controller.ProcessImage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -113,6 +115,9 @@ public final class OpcUaSoftPlc implements AutoCloseable {
       byName.put(stepAck.path(), stepAck);
       subscribe(scan);
       this.scanning = null;
+      // a notification that comes before its item is known is dropped by the client: the step
+      // offered before the subscription existed is read, not waited for
+      primeAndOfferStep();
     } else {
       subscribe(scan);
       this.scanning = scanner.scheduleAtFixedRate(this::scanQuietly, scan.toNanos(),
@@ -262,8 +267,7 @@ public final class OpcUaSoftPlc implements AutoCloseable {
           }
         }
         // a request seen again (a republished value) is not scanned for twice
-        if (request != null && request > 0 && request != acked.get()) {
-          acked.set(request);
+        if (request != null && request > 0 && acked.getAndSet(request) != request) {
           long n = request;
           scanner.execute(() -> stepQuietly(n));
         }
@@ -271,6 +275,30 @@ public final class OpcUaSoftPlc implements AutoCloseable {
     });
     subscription.addMonitoredItems(items);
     subscription.synchronizeMonitoredItems();
+  }
+
+  /** Reads every variable once, then scans for the step offered now, if not scanned yet. */
+  private void primeAndOfferStep() throws UaException {
+    List<Variable> variables = new ArrayList<>(byName.values());
+    List<ReadValueId> reads = new ArrayList<>();
+    for (Variable variable : variables) {
+      reads.add(new ReadValueId(variable.node(), AttributeId.Value.uid(), null, null));
+    }
+    DataValue[] results = client.read(0, TimestampsToReturn.Neither, reads).getResults();
+    for (int i = 0; i < variables.size(); i++) {
+      DataValue value = results[i];
+      if (value.statusCode() != null && value.statusCode().isGood()
+          && value.value().value() != null) {
+        values.putIfAbsent(variables.get(i).node(), value.value().value());
+      }
+    }
+    Object offered = values.get(stepRequest.node());
+    if (offered instanceof Number n && n.longValue() > 0) {
+      long request = n.longValue();
+      if (acked.compareAndSet(0, request)) {
+        scanner.execute(() -> stepQuietly(request));
+      }
+    }
   }
 
   private void stepQuietly(long request) {

@@ -1,6 +1,6 @@
 package io.twinline.harness.junit;
 
-import io.twinline.harness.controller.ControlProgram;
+import io.twinline.sim.controller.ControlProgram;
 import io.twinline.harness.run.Harness;
 import io.twinline.line.InvalidDefinitionException;
 import io.twinline.line.LineDefinitions;

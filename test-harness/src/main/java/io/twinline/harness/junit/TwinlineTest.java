@@ -1,6 +1,6 @@
 package io.twinline.harness.junit;
 
-import io.twinline.harness.controller.ControlProgram;
+import io.twinline.sim.controller.ControlProgram;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

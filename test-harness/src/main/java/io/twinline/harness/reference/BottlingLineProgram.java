@@ -1,8 +1,8 @@
 package io.twinline.harness.reference;
 
-import io.twinline.harness.controller.ControlProgram;
-import io.twinline.harness.controller.ProcessImage;
-import io.twinline.harness.controller.Timers;
+import io.twinline.sim.controller.ControlProgram;
+import io.twinline.sim.controller.ProcessImage;
+import io.twinline.sim.controller.Timers;
 
 /**
  * The bottling line's reference program.

@@ -1,7 +1,7 @@
 package io.twinline.harness.reference;
 
-import io.twinline.harness.controller.ControlProgram;
-import io.twinline.harness.controller.ProcessImage;
+import io.twinline.sim.controller.ControlProgram;
+import io.twinline.sim.controller.ProcessImage;
 
 /** The demo conveyor's program: run the belt. */
 public final class DemoConveyorProgram implements ControlProgram {

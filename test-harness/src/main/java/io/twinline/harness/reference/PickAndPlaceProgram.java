@@ -1,7 +1,7 @@
 package io.twinline.harness.reference;
 
-import io.twinline.harness.controller.ControlProgram;
-import io.twinline.harness.controller.ProcessImage;
+import io.twinline.sim.controller.ControlProgram;
+import io.twinline.sim.controller.ProcessImage;
 
 /**
  * The pick-and-place sequence: wait for a part at the pick position; lower, grip, raise, move

@@ -1,6 +1,6 @@
 package io.twinline.harness.rehearsal;
 
-import io.twinline.harness.controller.ControlProgram;
+import io.twinline.sim.controller.ControlProgram;
 import io.twinline.harness.run.Harness;
 import io.twinline.line.model.LineDefinition;
 import java.time.Duration;

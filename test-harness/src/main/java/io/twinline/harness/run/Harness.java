@@ -1,7 +1,7 @@
 package io.twinline.harness.run;
 
-import io.twinline.harness.controller.ControlProgram;
-import io.twinline.harness.controller.SoftPlc;
+import io.twinline.sim.controller.ControlProgram;
+import io.twinline.sim.controller.SoftPlc;
 import io.twinline.harness.expr.Condition;
 import io.twinline.harness.expr.Expressions;
 import io.twinline.harness.expr.LineSignals;

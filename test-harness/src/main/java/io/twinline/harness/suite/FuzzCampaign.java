@@ -1,6 +1,6 @@
 package io.twinline.harness.suite;
 
-import io.twinline.harness.controller.ControlProgram;
+import io.twinline.sim.controller.ControlProgram;
 import io.twinline.line.fault.FaultSpec;
 import io.twinline.sim.time.SimTime;
 import java.time.Duration;

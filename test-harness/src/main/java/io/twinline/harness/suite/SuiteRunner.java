@@ -1,6 +1,6 @@
 package io.twinline.harness.suite;
 
-import io.twinline.harness.controller.ControlProgram;
+import io.twinline.sim.controller.ControlProgram;
 import io.twinline.harness.run.Coverage;
 import io.twinline.harness.run.Harness;
 import io.twinline.harness.run.SequenceFailure;

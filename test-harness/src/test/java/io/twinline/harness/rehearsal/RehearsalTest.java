@@ -2,7 +2,7 @@ package io.twinline.harness.rehearsal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.twinline.harness.controller.ProcessImage;
+import io.twinline.sim.controller.ProcessImage;
 import io.twinline.harness.reference.BottlingLineProgram;
 import io.twinline.harness.run.Harness;
 import io.twinline.line.LineDefinitions;
@@ -24,7 +24,7 @@ class RehearsalTest {
   }
 
   /** Small bottles for 2 min, then the changeover to large ones, then 3 min more. */
-  static Recording rehearse(LineDefinition line, io.twinline.harness.controller.ControlProgram
+  static Recording rehearse(LineDefinition line, io.twinline.sim.controller.ControlProgram
       program) {
     try (Harness harness = Harness.on(line).controller(program).start()) {
       SessionRecorder live = SessionRecorder.of(harness.session(),

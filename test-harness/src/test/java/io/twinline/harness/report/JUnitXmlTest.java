@@ -2,7 +2,7 @@ package io.twinline.harness.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.twinline.harness.controller.Controllers;
+import io.twinline.sim.controller.Controllers;
 import io.twinline.harness.suite.SequenceReader;
 import io.twinline.harness.suite.SuiteResult;
 import io.twinline.harness.suite.SuiteRunner;
@@ -28,7 +28,7 @@ class JUnitXmlTest {
     SuiteSpec suite =
         SequenceReader.read(Path.of("sequences", "bottling-line.sequences.yaml"), null);
     SuiteResult result =
-        new SuiteRunner(Controllers.resolve(FAULTY, suite.line().name()), FAULTY, null,
+        new SuiteRunner(Controllers.resolve(FAULTY, suite.line()), FAULTY, null,
                 SuiteRunner.tagged(List.of("safety", "smoke")))
             .run(suite);
 

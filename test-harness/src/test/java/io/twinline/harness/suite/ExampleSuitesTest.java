@@ -2,7 +2,7 @@ package io.twinline.harness.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.twinline.harness.controller.Controllers;
+import io.twinline.sim.controller.Controllers;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ class ExampleSuitesTest {
 
   static SuiteResult run(String file, String controller) throws Exception {
     SuiteSpec suite = SequenceReader.read(SEQUENCES.resolve(file), null);
-    return new SuiteRunner(Controllers.resolve(controller, suite.line().name()), controller,
+    return new SuiteRunner(Controllers.resolve(controller, suite.line()), controller,
         null, SuiteRunner.tagged(List.of())).run(suite);
   }
 

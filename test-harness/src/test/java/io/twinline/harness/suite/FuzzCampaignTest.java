@@ -2,7 +2,7 @@ package io.twinline.harness.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.twinline.harness.controller.Controllers;
+import io.twinline.sim.controller.Controllers;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class FuzzCampaignTest {
 
   private static SuiteResult run(String controller, long firstSeed, int count) throws Exception {
     SuiteSpec suite = suite();
-    return FuzzCampaign.run(suite, Controllers.resolve(controller, suite.line().name()),
+    return FuzzCampaign.run(suite, Controllers.resolve(controller, suite.line()),
         controller, firstSeed, count);
   }
 

@@ -3,7 +3,7 @@ package io.twinline.harness.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.twinline.harness.controller.Controllers;
+import io.twinline.sim.controller.Controllers;
 import io.twinline.line.InvalidDefinitionException;
 import io.twinline.line.Problem;
 import java.nio.file.Path;
@@ -55,7 +55,7 @@ class LoadRecipeStepTest {
         java.util.Optional.of(GuideWithoutInterlock::new), "careless", null,
         SuiteRunner.tagged(List.of())).run(suite);
     SuiteResult reference = new SuiteRunner(
-        Controllers.resolve("reference", suite.line().name()), "reference", null,
+        Controllers.resolve("reference", suite.line()), "reference", null,
         SuiteRunner.tagged(List.of())).run(suite);
 
     assertThat(reference.passed()).isTrue();
@@ -68,7 +68,7 @@ class LoadRecipeStepTest {
   static final class GuideWithoutInterlock
       extends io.twinline.harness.reference.BottlingLineProgram {
     @Override
-    public void scan(io.twinline.harness.controller.ProcessImage io) {
+    public void scan(io.twinline.sim.controller.ProcessImage io) {
       super.scan(io);
       io.set("Q_Infeed_Run", mode == Mode.RUNNING);
     }

@@ -3,7 +3,7 @@ package io.twinline.harness.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.twinline.harness.controller.Controllers;
+import io.twinline.sim.controller.Controllers;
 import io.twinline.harness.run.Harness;
 import io.twinline.line.InvalidDefinitionException;
 import io.twinline.line.Problem;
@@ -39,7 +39,7 @@ class TestingDocsTest {
         SequenceReader.parse("doc.sequences.yaml", block("# How the bottling"), FOLDER, null);
 
     SuiteResult result =
-        new SuiteRunner(Controllers.resolve("reference", suite.line().name()), "reference", null,
+        new SuiteRunner(Controllers.resolve("reference", suite.line()), "reference", null,
             SuiteRunner.tagged(List.of())).run(suite);
 
     assertThat(result.sequences()).hasSize(1);
@@ -79,7 +79,7 @@ class TestingDocsTest {
   void tracesAreTheSameFromRunToRun(@TempDir Path dir) throws Exception {
     SuiteSpec suite = SequenceReader.read(FOLDER.resolve("bottling-line.sequences.yaml"), null);
     for (String run : List.of("a", "b")) {
-      new SuiteRunner(Controllers.resolve("reference", suite.line().name()), "reference", null,
+      new SuiteRunner(Controllers.resolve("reference", suite.line()), "reference", null,
               SuiteRunner.tagged(List.of("smoke")))
           .onFinished(TraceFiles.writer(dir.resolve(run), suite))
           .run(suite);

@@ -1,6 +1,6 @@
 package io.twinline.harness.reference.faulty;
 
-import io.twinline.harness.controller.ProcessImage;
+import io.twinline.sim.controller.ProcessImage;
 import io.twinline.harness.reference.PickAndPlaceProgram;
 
 /**
