@@ -160,4 +160,21 @@ class ControlSurfaceTest {
     assertThat(fixture.runner.call(p -> p.simulation().now()).get())
         .isEqualTo(Math.round(reached * 1e9));
   }
+
+  @Test
+  void missingArgumentsAreInvalidNotAnInternalError() throws Exception {
+    fixture = ServerFixture.start(TimeMode.STEPPED, 1.0, pki, o -> o);
+    OpcUaClient client = fixture.connect();
+
+    for (String method : List.of("ClearFault", "LoadRecipe", "Release", "Step")) {
+      CallMethodResult result = client.call(List.of(
+          new org.eclipse.milo.opcua.stack.core.types.structured.CallMethodRequest(
+              fixture.ids().simulation(), fixture.ids().simulation(method),
+              new org.eclipse.milo.opcua.stack.core.types.builtin.Variant[] {
+                  org.eclipse.milo.opcua.stack.core.types.builtin.Variant.NULL_VALUE})))
+          .getResults()[0];
+      assertThat(status(result)).as(method).isEqualTo(StatusCodes.Bad_InvalidArgument);
+    }
+    assertThat(status(fixture.call(client, "Step", 10.0))).isEqualTo(StatusCodes.Good);
+  }
 }
