@@ -1,0 +1,128 @@
+package io.twinline.opcua;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.twinline.line.LineDefinitions;
+import io.twinline.opcua.namespace.TwinlineNodeIds;
+import io.twinline.sim.run.TimeMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.milo.opcua.sdk.client.DiscoveryClient;
+import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.stack.core.NodeIds;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
+import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
+import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.ApplicationType;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
+import org.eclipse.milo.opcua.stack.core.types.structured.ApplicationDescription;
+import org.eclipse.milo.opcua.stack.core.types.structured.CreateSessionRequest;
+import org.eclipse.milo.opcua.stack.core.types.structured.CreateSessionResponse;
+import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
+import org.eclipse.milo.opcua.stack.core.types.structured.OpenSecureChannelResponse;
+import org.eclipse.milo.opcua.stack.core.util.NonceUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every client stack gets a session: at the bare URL as at the path, at the URLs discovery hands
+ * out, on the first secure channel after a start; and a client that cannot be served is told so
+ * in one log line and a plain reason, while everyone else is still served.
+ */
+class ConnectingTest {
+
+  @TempDir Path dir;
+  private ServerFixture fixture;
+  private ListAppender<ILoggingEvent> log;
+
+  @AfterEach
+  void stop() {
+    if (log != null) {
+      root().detachAppender(log);
+    }
+    if (fixture != null) {
+      fixture.close();
+    }
+  }
+
+  private void start() throws Exception {
+    fixture = ServerFixture.start(TimeMode.SCALED, 1.0, dir.resolve("pki"), o -> o);
+    log = new ListAppender<>();
+    log.start();
+    root().addAppender(log);
+  }
+
+  private static ch.qos.logback.classic.Logger root() {
+    return ((LoggerContext) LoggerFactory.getILoggerFactory())
+        .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+  }
+
+  private String bareUrl() {
+    return "opc.tcp://127.0.0.1:" + fixture.server.port();
+  }
+
+  /** A Milo client with security None whose session is created at exactly {@code url}. */
+  private OpcUaClient connectAt(String url) throws Exception {
+    OpcUaClient client =
+        OpcUaClient.create(
+            url,
+            endpoints ->
+                endpoints.stream()
+                    .filter(e -> e.getSecurityPolicyUri().equals(SecurityPolicy.None.getUri()))
+                    .findFirst()
+                    .map(e -> at(e, url)),
+            transport -> {},
+            builder -> builder.setApplicationUri("urn:twinline:test-client"));
+    client.connect();
+    return client;
+  }
+
+  private static EndpointDescription at(EndpointDescription e, String url) {
+    return new EndpointDescription(
+        url,
+        e.getServer(),
+        e.getServerCertificate(),
+        e.getSecurityMode(),
+        e.getSecurityPolicyUri(),
+        e.getUserIdentityTokens(),
+        e.getTransportProfileUri(),
+        e.getSecurityLevel());
+  }
+
+  private DataValue readSimSeconds(OpcUaClient client) throws Exception {
+    return ServerFixture.read(client, fixture.simulation("SimSeconds"));
+  }
+
+  @Test
+  void theFirstSecureChannelAfterAStartHasTokenIdOneAndANonZeroChannelId() throws Exception {
+    start();
+
+    OpenSecureChannelResponse first;
+    OpenSecureChannelResponse second;
+    try (RawUascClient raw = new RawUascClient(fixture.server.port())) {
+      raw.hello(fixture.server.endpointUrl());
+      first = raw.openSecureChannel();
+    }
+    try (RawUascClient raw = new RawUascClient(fixture.server.port())) {
+      raw.hello(fixture.server.endpointUrl());
+      second = raw.openSecureChannel();
+    }
+
+    assertThat(first.getSecurityToken().getTokenId().longValue()).isEqualTo(1);
+    assertThat(first.getSecurityToken().getChannelId().longValue()).isNotZero();
+    assertThat(second.getSecurityToken().getTokenId().longValue()).isEqualTo(2);
+  }
+}
