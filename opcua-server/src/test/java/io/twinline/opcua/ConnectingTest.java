@@ -107,6 +107,31 @@ class ConnectingTest {
   }
 
   @Test
+  void aSessionOpensAtTheBareUrl() throws Exception {
+    start();
+
+    OpcUaClient client = connectAt(bareUrl());
+    try {
+      assertThat(readSimSeconds(client).statusCode().isGood()).isTrue();
+      assertThat(fixture.server.milo().getSessionManager().getAllSessions())
+          .extracting(s -> s.getEndpoint().getEndpointUrl())
+          .containsExactly(bareUrl());
+    } finally {
+      client.disconnect();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "/", "/twinline", "/twinline/"})
+  void aHelloIsAcknowledgedAtTheBareUrlAndAtThePath(String path) throws Exception {
+    start();
+
+    try (RawUascClient raw = new RawUascClient(fixture.server.port())) {
+      assertThat(raw.hello(bareUrl() + path).type()).isEqualTo("ACK");
+    }
+  }
+
+  @Test
   void theFirstSecureChannelAfterAStartHasTokenIdOneAndANonZeroChannelId() throws Exception {
     start();
 
@@ -124,5 +149,24 @@ class ConnectingTest {
     assertThat(first.getSecurityToken().getTokenId().longValue()).isEqualTo(1);
     assertThat(first.getSecurityToken().getChannelId().longValue()).isNotZero();
     assertThat(second.getSecurityToken().getTokenId().longValue()).isEqualTo(2);
+  }
+
+  @Test
+  void findServersHandsOutOnlyUrlsWhereASessionOpens() throws Exception {
+    start();
+
+    List<ApplicationDescription> servers =
+        DiscoveryClient.findServers(fixture.server.endpointUrl()).get(10, TimeUnit.SECONDS);
+
+    List<String> discoveryUrls = List.of(servers.get(0).getDiscoveryUrls());
+    assertThat(discoveryUrls).first().isEqualTo(fixture.server.endpointUrl());
+    for (String url : discoveryUrls) {
+      OpcUaClient client = connectAt(url);
+      try {
+        assertThat(readSimSeconds(client).statusCode().isGood()).as(url).isTrue();
+      } finally {
+        client.disconnect();
+      }
+    }
   }
 }
