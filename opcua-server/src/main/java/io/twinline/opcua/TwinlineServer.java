@@ -155,6 +155,7 @@ public final class TwinlineServer implements AutoCloseable {
     // Milo keys its service handlers by path and installs its defaults for every endpoint path.
     for (String path : servedPaths(options)) {
       server.addServiceSet(path, new AccessLevelCheckedWrites(server, namespace));
+      server.addServiceSet(path, new RevisedSessionTimeouts(server));
     }
     try {
       server.startup().get(30, TimeUnit.SECONDS);

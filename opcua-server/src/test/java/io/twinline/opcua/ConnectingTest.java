@@ -169,4 +169,29 @@ class ConnectingTest {
       }
     }
   }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {Double.NaN, -1.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+  void aCreateSessionWithAnOddTimeoutIsAnsweredWithARevisedOne(double requested)
+      throws Exception {
+    start();
+    OpcUaClient client = fixture.connect();
+
+    var request =
+        new CreateSessionRequest(
+            client.newRequestHeader(),
+            new ApplicationDescription("urn:twinline:test-client", null,
+                LocalizedText.english("odd timeout"), ApplicationType.Client, null, null, null),
+            null,
+            fixture.server.endpointUrl(),
+            "odd timeout",
+            NonceUtil.generateNonce(32),
+            ByteString.NULL_VALUE,
+            requested,
+            uint(0));
+    var response =
+        (CreateSessionResponse) client.sendRequestAsync(request).get(10, TimeUnit.SECONDS);
+
+    assertThat(response.getRevisedSessionTimeout()).isBetween(5_000.0, 120_000.0);
+  }
 }
