@@ -143,12 +143,16 @@ public final class TwinlineServer implements AutoCloseable {
             .setLimits(limits(options.limits()))
             .setEndpoints(endpoints(options, port, hostnames, pki.certificate()))
             .build();
+    ConnectionRefusals refusals = new ConnectionRefusals(servedPaths(options), System::nanoTime);
     OpcUaServer server =
         new OpcUaServer(
             config,
             profile ->
                 new OrderedWritesTransport(
-                    new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build())));
+                    new OpcTcpServerTransport(
+                        OpcTcpServerTransportConfig.newBuilder()
+                            .setChannelPipelineCustomizer(refusals::install)
+                            .build())));
     LineNamespace namespace =
         new LineNamespace(server, runner, new Roles(options.anonymous(), options.users()));
     namespace.startup();

@@ -132,6 +132,89 @@ class ConnectingTest {
   }
 
   @Test
+  void aHelloForAUrlThatIsNotServedIsRefusedInOneLineNamingTheUrlsToUse() throws Exception {
+    start();
+
+    RawUascClient.Message answer;
+    try (RawUascClient raw = new RawUascClient(fixture.server.port())) {
+      answer = raw.hello(bareUrl() + "/OPCUA/SimulationServer");
+      assertThat(raw.closedByServer()).isTrue();
+    }
+    try (RawUascClient again = new RawUascClient(fixture.server.port())) {
+      assertThat(again.hello(bareUrl() + "/other").type()).isEqualTo("ERR");
+    }
+
+    assertThat(answer.type()).isEqualTo("ERR");
+    assertThat(answer.error().getError().value()).isEqualTo(StatusCodes.Bad_TcpEndpointUrlInvalid);
+    String use = "use " + bareUrl() + "/twinline or " + bareUrl();
+    assertThat(answer.error().getReason()).contains(use);
+    assertThat(log.list).singleElement().satisfies(line -> {
+      assertThat(line.getLevel()).isEqualTo(Level.WARN);
+      assertThat(line.getThrowableProxy()).isNull();
+      assertThat(line.getFormattedMessage())
+          .contains("/OPCUA/SimulationServer", use)
+          .doesNotContain("\n");
+    });
+  }
+
+  /** Garbage of three kinds: no OPC UA message type, a huge length, an OPN with no body. */
+  @ParameterizedTest
+  @ValueSource(strings = {"XYZF\u0010\u0000\u0000\u0000garbage!", "OPNF\u00ff\u00ff\u00ff\u0000",
+      "OPNF\u0010\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u00ff\u00ff\u00ff\u007f"})
+  void garbageAfterHelloIsOneLogLineAndAPlainReasonAndEveryoneElseIsServed(String garbage)
+      throws Exception {
+    start();
+    byte[] bytes = garbage.getBytes(StandardCharsets.ISO_8859_1);
+
+    RawUascClient.Message answer;
+    try (RawUascClient raw = new RawUascClient(fixture.server.port())) {
+      assertThat(raw.hello(fixture.server.endpointUrl()).type()).isEqualTo("ACK");
+      raw.send(bytes);
+      answer = raw.read();
+    }
+    for (int i = 0; i < 20; i++) {
+      try (RawUascClient raw = new RawUascClient(fixture.server.port())) {
+        raw.hello(fixture.server.endpointUrl());
+        raw.send(bytes);
+        assertThat(raw.read().type()).isEqualTo("ERR");
+      }
+    }
+
+    assertThat(answer.type()).isEqualTo("ERR");
+    assertThat(answer.error().getReason())
+        .isNotBlank()
+        .doesNotContainIgnoringCase("exception")
+        .doesNotContain("java.", "io.netty", "org.eclipse", "status=");
+    assertThat(log.list).singleElement().satisfies(line -> {
+      assertThat(line.getLevel()).isEqualTo(Level.WARN);
+      assertThat(line.getThrowableProxy()).isNull();
+      assertThat(line.getFormattedMessage()).contains("127.0.0.1").doesNotContain("\n");
+    });
+    OpcUaClient next = fixture.connect();
+    assertThat(readSimSeconds(next).statusCode().isGood()).isTrue();
+  }
+
+  @Test
+  void anOpenSecureChannelRequestThatCannotBeDecodedIsOneLogLine() throws Exception {
+    start();
+    byte[] notARequest = "not an OpenSecureChannelRequest".getBytes(StandardCharsets.US_ASCII);
+
+    for (int i = 0; i < 3; i++) {
+      try (RawUascClient raw = new RawUascClient(fixture.server.port())) {
+        assertThat(raw.hello(fixture.server.endpointUrl()).type()).isEqualTo("ACK");
+        raw.sendOpenSecureChannel(notARequest);
+        assertThat(raw.closedByServer()).isTrue();
+      }
+    }
+
+    assertThat(log.list).singleElement().satisfies(line -> {
+      assertThat(line.getLevel()).isEqualTo(Level.WARN);
+      assertThat(line.getThrowableProxy()).isNull();
+      assertThat(line.getFormattedMessage()).contains("127.0.0.1", "no secure channel");
+    });
+  }
+
+  @Test
   void theFirstSecureChannelAfterAStartHasTokenIdOneAndANonZeroChannelId() throws Exception {
     start();
 

@@ -81,15 +81,8 @@ final class RawUascClient implements AutoCloseable {
     ByteBuf body = Unpooled.buffer();
     new OpcUaBinaryEncoder(DefaultEncodingContext.INSTANCE).setBuffer(body)
         .encodeMessage(null, request);
-    byte[] policy = SecurityPolicy.None.getUri().getBytes(StandardCharsets.US_ASCII);
-    int length = 8 + 4 + (4 + policy.length) + 4 + 4 + 4 + 4 + body.readableBytes();
-    ByteBuffer message = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
-    message.put("OPNF".getBytes(StandardCharsets.US_ASCII)).putInt(length).putInt(0);
-    message.putInt(policy.length).put(policy).putInt(-1).putInt(-1); // no certificates
-    message.putInt(1).putInt(1); // sequence number, request id
-    message.put(ByteBufUtil.getBytes(body));
+    sendOpenSecureChannel(ByteBufUtil.getBytes(body));
     body.release();
-    send(message.array());
 
     Message answer = read();
     if (!answer.type().equals("OPN")) {
@@ -106,6 +99,18 @@ final class RawUascClient implements AutoCloseable {
         response.remaining());
     return (OpenSecureChannelResponse)
         new OpcUaBinaryDecoder(DefaultEncodingContext.INSTANCE).setBuffer(rest).decodeMessage(null);
+  }
+
+  /** Sends an OpenSecureChannel message (security None) with {@code body} as its request. */
+  void sendOpenSecureChannel(byte[] body) throws IOException {
+    byte[] policy = SecurityPolicy.None.getUri().getBytes(StandardCharsets.US_ASCII);
+    int length = 8 + 4 + (4 + policy.length) + 4 + 4 + 4 + 4 + body.length;
+    ByteBuffer message = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+    message.put("OPNF".getBytes(StandardCharsets.US_ASCII)).putInt(length).putInt(0);
+    message.putInt(policy.length).put(policy).putInt(-1).putInt(-1); // no certificates
+    message.putInt(1).putInt(1); // sequence number, request id
+    message.put(body);
+    send(message.array());
   }
 
   /** The next message from the server. */
