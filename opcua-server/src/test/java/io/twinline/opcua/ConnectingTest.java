@@ -277,4 +277,22 @@ class ConnectingTest {
 
     assertThat(response.getRevisedSessionTimeout()).isBetween(5_000.0, 120_000.0);
   }
+
+  @Test
+  void theTwinlineNamespaceHasIndexTwoAfterMilosTwo() throws Exception {
+    for (var line : List.of(ServerFixture.testCell(),
+        LineDefinitions.example(LineDefinitions.DEFAULT_LINE))) {
+      try (ServerFixture served =
+          ServerFixture.start(line, TimeMode.STEPPED, 1.0, dir.resolve("pki-ns"), o -> o)) {
+        OpcUaClient client = served.connect();
+        String[] namespaces =
+            (String[]) ServerFixture.read(client, NodeIds.Server_NamespaceArray).value().value();
+
+        assertThat(namespaces).containsExactly(
+            "http://opcfoundation.org/UA/", TwinlineServer.APPLICATION_URI,
+            TwinlineNodeIds.NAMESPACE_URI);
+        assertThat(served.ids().namespaceIndex().intValue()).isEqualTo(2);
+      }
+    }
+  }
 }
