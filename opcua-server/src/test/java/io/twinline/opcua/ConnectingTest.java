@@ -157,10 +157,15 @@ class ConnectingTest {
     });
   }
 
-  /** Garbage of three kinds: no OPC UA message type, a huge length, an OPN with no body. */
+  /**
+   * Garbage of four kinds: no OPC UA message type, a huge length, an OPN whose policy URI is
+   * longer than any limit, one whose policy URI is longer than the message (Milo's reason was
+   * the text of an IndexOutOfBoundsException).
+   */
   @ParameterizedTest
   @ValueSource(strings = {"XYZF\u0010\u0000\u0000\u0000garbage!", "OPNF\u00ff\u00ff\u00ff\u0000",
-      "OPNF\u0010\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u00ff\u00ff\u00ff\u007f"})
+      "OPNF\u0010\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u00ff\u00ff\u00ff\u007f",
+      "OPNF\u0014\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0009\u0000\u0000\u0000abcd"})
   void garbageAfterHelloIsOneLogLineAndAPlainReasonAndEveryoneElseIsServed(String garbage)
       throws Exception {
     start();
