@@ -32,16 +32,20 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>refuses a Hello for an endpoint URL that is not served, naming the URLs that are;
  *   <li>replaces the reason of every ERR message Milo sends with the status code's description;
+ *   <li>counts a close by Milo during the handshake without an ERR (an OpenSecureChannel it could
+ *       not decode) as a refusal too;
  *   <li>logs one WARN line per refused connection, at most one per peer address and 10 s, with
  *       the number of refusals left out since the last line.
  * </ul>
- * Milo's own handshake loggers are switched off in {@code twinline-opcua-logging.xml}.
+ * Milo's own handshake loggers are switched off in {@code twinline-opcua-logging.xml}. Only
+ * connections that never got a secure channel, or lost it to an ERR, are concerned: a client's
+ * service errors are answered with status codes as before.
  */
 final class ConnectionRefusals {
 
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionRefusals.class);
 
-  static final Duration WINDOW = Duration.ofSeconds(10);
+  private static final Duration WINDOW = Duration.ofSeconds(10);
 
   /** Milo's limit for a Hello message (UascServerHelloHandler). */
   private static final int MAX_HELLO_SIZE = 8 + 20 + 4 + 4096;
