@@ -361,6 +361,11 @@ public final class TwinlineServer implements AutoCloseable {
     return endpointUrl;
   }
 
+  /** The endpoint URL without a path, e.g. {@code opc.tcp://host:4840}; it serves the same. */
+  public String bareEndpointUrl() {
+    return endpointUrl.substring(0, endpointUrl.length() - options.path().length());
+  }
+
   /** Every endpoint URL the server announces, those with the configured path first. */
   public List<String> endpointUrls() {
     return server.getConfig().getEndpoints().stream()

@@ -112,6 +112,7 @@ class ConnectingTest {
 
     OpcUaClient client = connectAt(bareUrl());
     try {
+      assertThat(fixture.server.bareEndpointUrl()).isEqualTo(bareUrl());
       assertThat(readSimSeconds(client).statusCode().isGood()).isTrue();
       assertThat(fixture.server.milo().getSessionManager().getAllSessions())
           .extracting(s -> s.getEndpoint().getEndpointUrl())
