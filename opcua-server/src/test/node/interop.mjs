@@ -4,6 +4,9 @@
 // usage: node interop.mjs <endpointUrl> <mode> <pkiFolder>
 //   mode None or SignAndEncrypt: run the checks below and print RESULT {...}
 //   mode hold: connect, subscribe, print READY and wait to be killed (a PLC losing power)
+//   mode connect: connect to the URL as given (the bare one, as PLCs are configured), report
+//     the first secure channel's ids, read SimSeconds; then FindServers and open a session at
+//     the discovery URL it returned, as open62541 1.3 does; print RESULT {...}
 import {
   OPCUAClient,
   MessageSecurityMode,
@@ -21,7 +24,49 @@ const NS = "urn:twinline";
 const result = { steps: [] };
 const step = (name, value) => result.steps.push({ name, ...value });
 
+async function readSimSeconds(session) {
+  const ns = (await session.readNamespaceArray()).indexOf(NS);
+  const value = await session.read({ nodeId: `ns=${ns};s=Simulation/SimSeconds`,
+    attributeId: AttributeIds.Value });
+  return { namespace: ns, status: value.statusCode.name, value: value.value.value };
+}
+
+async function connect() {
+  const client = OPCUAClient.create({
+    applicationName: "TwinlineInteropNode",
+    applicationUri: "urn:twinline:interop:node-opcua",
+    endpointMustExist: false,
+    connectionStrategy: { maxRetry: 1, initialDelay: 100, maxDelay: 200 },
+  });
+  await client.connect(endpointUrl);
+  const channel = client._secureChannel;
+  step("firstChannel", { endpointUrl: channel.endpointUrl, channelId: channel.channelId,
+    tokenId: channel.activeSecurityToken.tokenId });
+  const session = await client.createSession();
+  step("bareRead", await readSimSeconds(session));
+  const servers = await client.findServers();
+  const discoveryUrls = servers.flatMap((s) => s.discoveryUrls || []);
+  step("findServers", { discoveryUrls });
+  await session.close();
+  await client.disconnect();
+
+  const atDiscoveryUrl = OPCUAClient.create({
+    applicationName: "TwinlineInteropNode",
+    applicationUri: "urn:twinline:interop:node-opcua",
+    endpointMustExist: false,
+    connectionStrategy: { maxRetry: 1, initialDelay: 100, maxDelay: 200 },
+  });
+  await atDiscoveryUrl.connect(discoveryUrls[0]);
+  const second = await atDiscoveryUrl.createSession();
+  step("discoverySession", { url: discoveryUrls[0], ...(await readSimSeconds(second)) });
+  await second.close();
+  await atDiscoveryUrl.disconnect();
+}
+
 async function main() {
+  if (security === "connect") {
+    return connect();
+  }
   const certificateManager = new OPCUACertificateManager({
     rootFolder: pkiFolder,
     automaticallyAcceptUnknownCertificate: true,

@@ -330,7 +330,8 @@ final class ServeCommand implements Callable<Integer> {
     out.printf(
         "Simulation: %s, I/O cycle %s%n",
         runner.mode().keyword(), formatCycle(runner.ioCycle()));
-    out.printf("OPC UA endpoint: %s%n", server.endpointUrl());
+    out.printf(
+        "OPC UA endpoint: %s (or %s)%n", server.endpointUrl(), server.bareEndpointUrl());
     out.printf("Security: %s; PKI in %s%n", server.securitySummary(), server.pki().root());
     out.printf("Browse: Objects/Twinline/%s/<component>/<signal>%n", definition.name());
     out.println("Press Ctrl-C to stop.");

@@ -176,6 +176,13 @@ class CommandLineTest {
               .matcher(out.toString());
       assertThat(url.find()).as(out.toString()).isTrue();
       assertThat(Integer.parseInt(url.group(2))).isEqualTo(serving.server().port());
+      Matcher bare =
+          Pattern.compile(" \\(or (opc\\.tcp://127\\.0\\.0\\.1:\\d+)\\)$", Pattern.MULTILINE)
+              .matcher(out.toString());
+      assertThat(bare.find()).as(out.toString()).isTrue();
+      assertThat(org.eclipse.milo.opcua.sdk.client.DiscoveryClient.getEndpoints(bare.group(1))
+              .get(10, java.util.concurrent.TimeUnit.SECONDS))
+          .as("endpoints at the bare URL").isNotEmpty();
 
       OpcUaClient client = OpcUaClient.create(url.group(1));
       client.connect();

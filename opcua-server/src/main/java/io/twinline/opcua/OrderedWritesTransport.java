@@ -75,14 +75,20 @@ final class OrderedWritesTransport implements OpcServerTransport {
       return server.getEncodingContext();
     }
 
+    /** Never 0 (Milo already starts at a random id in [1, 2^31) and wraps to 1). */
     @Override
     public Long getNextSecureChannelId() {
-      return server.getNextSecureChannelId();
+      long id = server.getNextSecureChannelId();
+      return id == 0 ? 1L : id;
     }
 
+    /**
+     * 1, 2, ... wrapping after 2^32 - 1 back to 1. Milo counts from 0, and open62541 1.3 clients
+     * take token id 0 for "no token" and drop the first channel after every server start.
+     */
     @Override
     public Long getNextSecureChannelTokenId() {
-      return server.getNextSecureChannelTokenId();
+      return server.getNextSecureChannelTokenId() % 0xFFFF_FFFFL + 1;
     }
 
     /** Called on the connection's event loop thread, in the order the requests arrived. */

@@ -39,6 +39,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.types.structured.BuildInfo;
 import org.eclipse.milo.opcua.stack.core.types.structured.UserTokenPolicy;
+import org.eclipse.milo.opcua.stack.core.util.EndpointUtil;
 import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransport;
 import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportConfig;
 import org.slf4j.Logger;
@@ -144,18 +145,26 @@ public final class TwinlineServer implements AutoCloseable {
             .setEndpoints(endpoints(options, port, hostnames, pki.certificate()))
             .build();
     DeferredCalls deferredCalls = new DeferredCalls();
+    ConnectionRefusals refusals = new ConnectionRefusals(servedPaths(options), System::nanoTime);
     OpcUaServer server =
         new OpcUaServer(
             config,
             profile ->
                 new OrderedWritesTransport(
-                    new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()),
+                    new OpcTcpServerTransport(
+                        OpcTcpServerTransportConfig.newBuilder()
+                            .setChannelPipelineCustomizer(refusals::install)
+                            .build()),
                     deferredCalls));
     LineNamespace namespace =
         new LineNamespace(server, runner, new Roles(options.anonymous(), options.users()),
             deferredCalls);
     namespace.startup();
-    server.addServiceSet(options.path(), new AccessLevelCheckedWrites(server, namespace));
+    // Milo keys its service handlers by path and installs its defaults for every endpoint path.
+    for (String path : servedPaths(options)) {
+      server.addServiceSet(path, new AccessLevelCheckedWrites(server, namespace));
+      server.addServiceSet(path, new RevisedSessionTimeouts(server));
+    }
     try {
       server.startup().get(30, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
@@ -244,6 +253,17 @@ public final class TwinlineServer implements AutoCloseable {
     return hostnames;
   }
 
+  /**
+   * The paths sessions can be opened at, as Milo keys them: the configured one and the bare URL
+   * ({@code /}), which is how S7, CODESYS and 4diac FORTE configurations are usually written.
+   */
+  static List<String> servedPaths(ServerOptions options) {
+    Set<String> paths = new LinkedHashSet<>();
+    paths.add(EndpointUtil.getPath("opc.tcp://host:4840" + options.path()));
+    paths.add("/");
+    return List.copyOf(paths);
+  }
+
   private static Set<EndpointConfig> endpoints(
       ServerOptions options, int port, Set<String> hostnames, X509Certificate certificate) {
     List<UserTokenPolicy> tokens = new ArrayList<>();
@@ -254,37 +274,49 @@ public final class TwinlineServer implements AutoCloseable {
       tokens.add(USER_TOKEN_POLICY_USERNAME);
     }
     Set<EndpointConfig> endpoints = new LinkedHashSet<>();
-    for (String host : hostnames) {
-      EndpointConfig.Builder base =
-          EndpointConfig.newBuilder()
-              .setTransportProfile(TransportProfile.TCP_UASC_UABINARY)
-              .setBindAddress(options.bindAddress())
-              .setBindPort(port)
-              .setHostname(host)
-              .setCertificate(certificate)
-              .addTokenPolicies(tokens.toArray(new UserTokenPolicy[0]));
-      if (options.allowNone()) {
-        endpoints.add(
-            base.copy()
-                .setPath(options.path())
-                .setSecurityPolicy(SecurityPolicy.None)
-                .setSecurityMode(MessageSecurityMode.None)
-                .build());
+    for (String path : servedPaths(options)) {
+      for (String host : hostnames) {
+        String endpointPath = path.equals("/") ? "" : path; // the bare URL has no slash
+        endpoints.addAll(endpoints(options, port, host, endpointPath, certificate, tokens));
       }
-      for (Secure secure : SECURE_ENDPOINTS) {
-        endpoints.add(
-            base.copy()
-                .setPath(options.path())
-                .setSecurityPolicy(secure.policy())
-                .setSecurityMode(secure.mode())
-                .build());
-      }
-      // Discovery is always possible without security (OPC UA Part 6).
+    }
+    return endpoints;
+  }
+
+  /**
+   * The endpoints of one host name and path. There is no separate discovery endpoint: discovery
+   * answers at every path, and a client told to use a discovery URL (open62541 1.3 creates its
+   * session there) must be able to open a session at it.
+   */
+  private static List<EndpointConfig> endpoints(
+      ServerOptions options,
+      int port,
+      String host,
+      String path,
+      X509Certificate certificate,
+      List<UserTokenPolicy> tokens) {
+    List<EndpointConfig> endpoints = new ArrayList<>();
+    EndpointConfig.Builder base =
+        EndpointConfig.newBuilder()
+            .setTransportProfile(TransportProfile.TCP_UASC_UABINARY)
+            .setBindAddress(options.bindAddress())
+            .setBindPort(port)
+            .setHostname(host)
+            .setPath(path)
+            .setCertificate(certificate)
+            .addTokenPolicies(tokens.toArray(new UserTokenPolicy[0]));
+    if (options.allowNone()) {
       endpoints.add(
           base.copy()
-              .setPath(options.path() + "/discovery")
               .setSecurityPolicy(SecurityPolicy.None)
               .setSecurityMode(MessageSecurityMode.None)
+              .build());
+    }
+    for (Secure secure : SECURE_ENDPOINTS) {
+      endpoints.add(
+          base.copy()
+              .setSecurityPolicy(secure.policy())
+              .setSecurityMode(secure.mode())
               .build());
     }
     return endpoints;
@@ -333,11 +365,15 @@ public final class TwinlineServer implements AutoCloseable {
     return endpointUrl;
   }
 
-  /** Every endpoint URL the server announces. */
+  /** The endpoint URL without a path, e.g. {@code opc.tcp://host:4840}; it serves the same. */
+  public String bareEndpointUrl() {
+    return endpointUrl.substring(0, endpointUrl.length() - options.path().length());
+  }
+
+  /** Every endpoint URL the server announces, those with the configured path first. */
   public List<String> endpointUrls() {
     return server.getConfig().getEndpoints().stream()
         .map(EndpointConfig::getEndpointUrl)
-        .filter(u -> !u.endsWith("/discovery"))
         .distinct()
         .toList();
   }

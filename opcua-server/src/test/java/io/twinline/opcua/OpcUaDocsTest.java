@@ -3,6 +3,7 @@ package io.twinline.opcua;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.twinline.line.LineDefinitions;
+import io.twinline.opcua.namespace.TwinlineNodeIds;
 import io.twinline.opcua.security.PasswordHash;
 import io.twinline.opcua.security.Role;
 import io.twinline.opcua.security.Users;
@@ -57,6 +58,24 @@ class OpcUaDocsTest {
     assertThat(users.roleOf("anna")).contains(Role.ENGINEER);
     assertThat(users.roleOf("scada")).contains(Role.OBSERVER);
     assertThat(PasswordHash.isHash(block.group(1).split("\"")[1])).isTrue();
+  }
+
+  @Test
+  void theFixedNamespaceIndexNamedIsTheServers() throws Exception {
+    Matcher named = Pattern.compile("always\\s+\\*\\*`ns=(\\d+)`\\*\\*").matcher(doc());
+    assertThat(named.find()).as("'always **`ns=N`**' in the docs").isTrue();
+    fixture =
+        ServerFixture.start(
+            LineDefinitions.example(LineDefinitions.DEFAULT_LINE),
+            TimeMode.STEPPED,
+            1.0,
+            dir.resolve("pki"),
+            o -> o);
+
+    OpcUaClient client = fixture.connect();
+
+    assertThat(client.getNamespaceTable().getIndex(TwinlineNodeIds.NAMESPACE_URI).intValue())
+        .isEqualTo(Integer.parseInt(named.group(1)));
   }
 
   @Test
