@@ -726,23 +726,6 @@ public final class SimulationRunner implements AutoCloseable {
 
   // --- for the control surface and the lock-step handshake (simulation thread) ----------------
 
-  /** Runs {@code body} on the simulation thread; its outcome completes the future. */
-  CompletableFuture<Outcome> controlOutcome(java.util.function.Supplier<Outcome> body) {
-    CompletableFuture<Outcome> result = new CompletableFuture<>();
-    enqueue(
-        control(
-            () -> {
-              try {
-                result.complete(body.get());
-              } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-              }
-            },
-            why -> result.complete(Outcome.refused(Refusal.invalidState(why.getMessage()),
-                session.publishedTime()))));
-    return result;
-  }
-
   /** Runs {@code body} on the simulation thread; {@code abandon} if the runner ends first. */
   void onSimulationThread(Runnable body, java.util.function.Consumer<Throwable> abandon) {
     enqueue(control(body, abandon));

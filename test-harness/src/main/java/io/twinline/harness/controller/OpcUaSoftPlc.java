@@ -301,15 +301,21 @@ public final class OpcUaSoftPlc implements AutoCloseable {
     }
   }
 
+  /** One scan of the program at {@code now} (its first is preceded by init). */
+  private Image scanAt(long now) {
+    Image image = new Image(now);
+    if (!initialised) {
+      initialised = true;
+      program.init(image);
+    }
+    program.scan(image);
+    scans.incrementAndGet();
+    return image;
+  }
+
   private void stepQuietly(long request) {
     try {
-      Image image = new Image(steps.get() * lockStepCycle.toNanos());
-      if (!initialised) {
-        initialised = true;
-        program.init(image);
-      }
-      program.scan(image);
-      scans.incrementAndGet();
+      Image image = scanAt(steps.get() * lockStepCycle.toNanos());
       List<NodeId> nodes = new ArrayList<>();
       List<DataValue> out = new ArrayList<>();
       image.writes.forEach((variable, value) -> {
@@ -344,13 +350,7 @@ public final class OpcUaSoftPlc implements AutoCloseable {
   }
 
   private void scan() {
-    Image image = new Image(System.nanoTime() - started);
-    if (!initialised) {
-      initialised = true;
-      program.init(image);
-    }
-    program.scan(image);
-    scans.incrementAndGet();
+    Image image = scanAt(System.nanoTime() - started);
     List<NodeId> nodes = new ArrayList<>();
     List<DataValue> out = new ArrayList<>();
     long now = System.nanoTime();
