@@ -8,7 +8,6 @@ import io.twinline.harness.run.Harness;
 import io.twinline.harness.run.Values;
 import io.twinline.line.InvalidDefinitionException;
 import io.twinline.line.LineDefinitions;
-import io.twinline.line.Problem;
 import io.twinline.line.Problems;
 import io.twinline.line.SignalDefinition;
 import io.twinline.line.SourceLocation;
@@ -27,10 +26,7 @@ import io.twinline.sim.operator.PushButton;
 import io.twinline.sim.plant.OperatorDevice;
 import io.twinline.sim.plant.Plant;
 import io.twinline.sim.signal.Signal;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,17 +84,7 @@ public final class SequenceReader {
    */
   public static SuiteSpec read(Path file, LineDefinition lineOverride)
       throws InvalidDefinitionException {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new InvalidDefinitionException(List.of(new Problem(
-          new SourceLocation(file.toString(), 0, 0), "", "no such file", "check the path")));
-    } catch (IOException e) {
-      throw new InvalidDefinitionException(List.of(new Problem(
-          new SourceLocation(file.toString(), 0, 0), "", "cannot read the file: " + e.getMessage(),
-          "")));
-    }
+    String text = io.twinline.line.TextFiles.read(file, "check the path");
     Path folder = file.toAbsolutePath().getParent();
     return new SequenceReader(file.toString(), text).parse(text, folder, lineOverride);
   }
