@@ -49,15 +49,14 @@ public final class TextFiles {
           SAVE_AS_UTF8);
     }
     int start = startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
+    if (looksLikeUtf16(bytes)) {
+      throw refuse(new SourceLocation(file, 1, 1), "the file looks like UTF-16 text, not UTF-8",
+          SAVE_AS_UTF8);
+    }
     for (int i = start; i < bytes.length; i++) {
       if (bytes[i] == 0) {
-        boolean utf16 = (i % 2 == 1 && bytes[i - 1] != 0) || (i % 2 == 0 && i + 1 < bytes.length
-            && bytes[i + 1] != 0);
-        // UTF-16 is wrong from the first character on; a binary file is shown where it shows.
-        throw refuse(utf16 ? new SourceLocation(file, 1, 1) : at(file, bytes, start, i),
-            utf16 ? "the file looks like UTF-16 text, not UTF-8"
-                : "the file is not text (it holds a zero byte)",
-            utf16 ? SAVE_AS_UTF8 : "give the YAML file itself, not a binary or archive");
+        throw refuse(at(file, bytes, start, i), "the file is not text (it holds a zero byte)",
+            "give the YAML file itself, not a binary or archive");
       }
     }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -73,6 +72,26 @@ public final class TextFiles {
     }
     decoder.flush(out);
     return out.flip().toString();
+  }
+
+  /**
+   * UTF-16 without a byte-order mark: text in the Latin range has a zero in every second byte,
+   * the same one of each pair (little- or big-endian), from the start.
+   */
+  private static boolean looksLikeUtf16(byte[] bytes) {
+    int pairs = Math.min(bytes.length / 2, 32);
+    if (pairs < 2) {
+      return false;
+    }
+    boolean little = true;
+    boolean big = true;
+    for (int i = 0; i < pairs; i++) {
+      byte first = bytes[2 * i];
+      byte second = bytes[2 * i + 1];
+      little &= first != 0 && second == 0;
+      big &= first == 0 && second != 0;
+    }
+    return little || big;
   }
 
   private static SourceLocation at(String file, byte[] bytes, int start, int index) {
