@@ -164,6 +164,17 @@ public final class BenchmarkReport {
           Integer.parseInt(pending), millions(twinline), millions(peer), twinline / peer,
           target));
     }
+    md.append("\nSame-instant crowd: the same hold model, but every new event is due at the next ")
+        .append("10 ms I/O-cycle tick, so all N pending events share one or two instants (a ")
+        .append("PLC-synchronised plant resampling its inputs on the cycle grid).\n\n");
+    md.append("| pending at one instant | Twinline events/s | `PriorityQueue` events/s | ratio |\n")
+        .append("|---|---|---|---|\n");
+    for (String pending : new String[] {"10000", "100000"}) {
+      double twinline = median(results, "twinlineSameInstantCrowd", pending);
+      double peer = median(results, "priorityQueueSameInstantCrowd", pending);
+      md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %.1f× |\n",
+          Integer.parseInt(pending), millions(twinline), millions(peer), twinline / peer));
+    }
     md.append("\nWhat limits it: with 100 000 events pending, the event that runs was scheduled ")
         .append("about 100 000 operations earlier and has left the processor's caches; fetching ")
         .append("it (and appending the new one to its bucket) costs main-memory latency. The ")

@@ -50,6 +50,9 @@ final class CompareCommand implements Callable<Integer> {
         recordings.add(ReplayCommand.read(session, err));
       }
       LineDefinition definition = ReplayCommand.lineOf(recordings.get(0), line, sessions.get(0));
+      for (int i = 1; i < recordings.size(); i++) {
+        ReplayCommand.requireLine(recordings.get(i), sessions.get(i), definition);
+      }
       Kpis.Sinks sinks = Kpis.Sinks.of(definition);
       List<Kpis> kpis = new ArrayList<>();
       for (int i = 0; i < recordings.size(); i++) {

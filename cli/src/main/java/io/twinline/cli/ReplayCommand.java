@@ -114,6 +114,25 @@ final class ReplayCommand implements Callable<Integer> {
    */
   static LineDefinition lineOf(Recording recording, String given, Path session)
       throws InvalidDefinitionException {
+    LineDefinition line = findLine(recording, given, session);
+    requireLine(recording, session, line);
+    return line;
+  }
+
+  /**
+   * Refuses a session recorded on another line than {@code line}: its signals and devices would
+   * not match, and a comparison would say nothing.
+   */
+  static void requireLine(Recording recording, Path session, LineDefinition line) {
+    if (!recording.header().line().equals(line.name())) {
+      throw new IllegalArgumentException(session + ":1: the session was recorded on line '"
+          + recording.header().line() + "', but the line here is '" + line.name() + "'"
+          + " (give the session's line file with --line)");
+    }
+  }
+
+  private static LineDefinition findLine(Recording recording, String given, Path session)
+      throws InvalidDefinitionException {
     if (given != null) {
       return LineFiles.load(given);
     }

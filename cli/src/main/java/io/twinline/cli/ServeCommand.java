@@ -303,7 +303,7 @@ final class ServeCommand implements Callable<Integer> {
     if (users != null) {
       try {
         options = options.withUsers(Users.read(java.nio.file.Path.of(users)));
-      } catch (IOException e) {
+      } catch (InvalidDefinitionException e) {
         throw new IllegalArgumentException("--users: " + e.getMessage(), e);
       }
     }

@@ -139,7 +139,7 @@ class CommandLineTest {
 
     assertThat(err.toString())
         .contains("--users: ")
-        .contains("users[0] (plc1): 'password' must be a hash from 'twinline hash-password'");
+        .contains("users.yaml:2:39: users[0].password: the password must be a hash");
   }
 
   @Test

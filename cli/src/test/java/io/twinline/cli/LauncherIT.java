@@ -55,6 +55,64 @@ class LauncherIT {
     assertThat(lines(output)).anyMatch(l -> l.startsWith("Stopped at simulated time"));
   }
 
+  @Test
+  void aTakenPortIsOneLineNotAThousandStackFrames(@TempDir Path dir) throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getByName("127.0.0.1"))) {
+      Result serve = run(dir, "serve", "--port", String.valueOf(taken.getLocalPort()),
+          "--bind", "127.0.0.1", "--pki", dir.resolve("pki").toString());
+
+      assertThat(serve.exit()).isEqualTo(2);
+      assertThat(serve.lines()).noneMatch(l -> l.strip().startsWith("at "))
+          .noneMatch(l -> l.contains("BindException"))
+          .anyMatch(l -> l.startsWith("twinline serve: cannot listen on 127.0.0.1:"
+              + taken.getLocalPort()));
+      assertThat(serve.lines()).hasSizeLessThanOrEqualTo(3);
+    }
+  }
+
+  @Test
+  void filesThatAreNotUtf8TextAreOneLocatedLineEach(@TempDir Path dir) throws Exception {
+    Path utf16 = dir.resolve("utf16.yaml");
+    Files.write(utf16, "line: Demo\ncomponents:\n  - {name: Out, type: sink}\n"
+        .getBytes(StandardCharsets.UTF_16));
+    Path users = dir.resolve("users.yaml");
+    Files.write(users, new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3});
+
+    Result validate = run(dir, "validate", utf16.toString());
+    Result serveLine = run(dir, "serve", "--line", utf16.toString(), "--port", "0",
+        "--pki", dir.resolve("pki").toString());
+    Result serveUsers = run(dir, "serve", "--users", users.toString(), "--port", "0",
+        "--pki", dir.resolve("pki").toString());
+
+    assertThat(validate.exit()).isEqualTo(1);
+    assertThat(validate.lines()).anyMatch(l -> l.endsWith(
+        "utf16.yaml:1:1: the file is UTF-16 text, not UTF-8"));
+    assertThat(serveLine.exit()).isEqualTo(2);
+    assertThat(serveUsers.exit()).isEqualTo(2);
+    assertThat(serveUsers.lines()).anyMatch(l -> l.contains(
+        "users.yaml:1:3: the file is not text (it holds a zero byte)"));
+    for (Result result : List.of(validate, serveLine, serveUsers)) {
+      assertThat(result.lines()).noneMatch(l -> l.contains("Input length"))
+          .noneMatch(l -> l.contains("CharConversionException"))
+          .noneMatch(l -> l.strip().startsWith("at "));
+    }
+  }
+
+  private record Result(int exit, List<String> lines) {}
+
+  private static Result run(Path dir, String... args) throws Exception {
+    Path output = Files.createTempFile(dir, "twinline", ".out");
+    List<String> command = new java.util.ArrayList<>(List.of(LAUNCHER.toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(output.toFile())
+        .start();
+    assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("twinline %s ends", args[0]).isTrue();
+    return new Result(process.exitValue(), lines(output));
+  }
+
   private static Optional<String> endpoint(Path output) throws Exception {
     return lines(output).stream()
         .map(ENDPOINT::matcher)

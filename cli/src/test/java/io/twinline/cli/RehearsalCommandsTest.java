@@ -85,6 +85,56 @@ class RehearsalCommandsTest {
     assertThat(out.toString()).contains("the same: identical KPIs and signal trace");
   }
 
+  /** The session's lines, uncompressed. */
+  private static List<String> lines(Path session) throws Exception {
+    try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(session))) {
+      return new java.util.ArrayList<>(
+          List.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+              .split("\n")));
+    }
+  }
+
+  private static Path plain(Path dir, String name, List<String> lines) throws Exception {
+    Path file = dir.resolve(name);
+    Files.write(file, lines);
+    return file;
+  }
+
+  @Test
+  void sessionsThatWouldReplayForeverOrCompareNonsenseAreRefusedWithTheirLine(@TempDir Path dir)
+      throws Exception {
+    Path session = record(dir, "safety");
+    List<String> lines = lines(session);
+    int last = lines.size();
+
+    List<String> otherLine = new java.util.ArrayList<>(lines);
+    otherLine.set(0, lines.get(0).replace("\"line\":\"BottlingLine\"",
+        "\"line\":\"SortingLine\""));
+    List<String> forever = new java.util.ArrayList<>(lines);
+    forever.set(last - 1, "{\"t\":9223372036854775000,\"end\":true}");
+    List<String> endInTheMiddle = new java.util.ArrayList<>(lines);
+    endInTheMiddle.add(3, "{\"t\":0,\"end\":true}");
+    Path wrongLine = plain(dir, "other-line.jsonl", otherLine);
+    Path endless = plain(dir, "forever.jsonl", forever);
+    Path twoEnds = plain(dir, "two-ends.jsonl", endInTheMiddle);
+
+    assertThat(run("replay", wrongLine.toString())).isEqualTo(ReplayCommand.EXIT_BAD_INPUT);
+    assertThat(run("replay", endless.toString())).isEqualTo(ReplayCommand.EXIT_BAD_INPUT);
+    assertThat(run("compare", session.toString(), twoEnds.toString()))
+        .isEqualTo(ReplayCommand.EXIT_BAD_INPUT);
+    assertThat(run("compare", session.toString(), wrongLine.toString()))
+        .isEqualTo(ReplayCommand.EXIT_BAD_INPUT);
+
+    assertThat(err.toString())
+        .contains("twinline replay: " + wrongLine + ":1: the session was recorded on line"
+            + " 'SortingLine', but the line here is 'BottlingLine'")
+        .contains("twinline replay: " + endless + ":" + last + ": time 9223372036854775000 ns is"
+            + " beyond 1000 h")
+        .contains("twinline compare: " + twoEnds + ":5: an event after the end of the session")
+        .contains("twinline compare: " + wrongLine + ":1: the session was recorded on line"
+            + " 'SortingLine'");
+  }
+
   @Test
   void rehearseRecordsTheServedLineAndPrintsTheKpis(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("r.jsonl.gz");

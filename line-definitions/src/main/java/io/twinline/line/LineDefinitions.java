@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -26,14 +24,7 @@ public final class LineDefinitions {
    *     hint; also if the file cannot be read
    */
   public static LineDefinition read(Path file) throws InvalidDefinitionException {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw single(file.toString(), "no such file", "check the path; example lines are in line-definitions/");
-    } catch (IOException e) {
-      throw single(file.toString(), "cannot read the file: " + e.getMessage(), "");
-    }
+    String text = TextFiles.read(file, "check the path; example lines are in line-definitions/");
     return LineReader.read(file.toString(), text);
   }
 
@@ -66,14 +57,7 @@ public final class LineDefinitions {
    */
   public static List<io.twinline.line.fault.FaultSpec> readFaults(Path file, LineDefinition line)
       throws InvalidDefinitionException {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw single(file.toString(), "no such file", "check the path");
-    } catch (IOException e) {
-      throw single(file.toString(), "cannot read the file: " + e.getMessage(), "");
-    }
+    String text = TextFiles.read(file, "check the path");
     return LineReader.readFaultFile(file.toString(), text, line);
   }
 
@@ -89,10 +73,5 @@ public final class LineDefinitions {
   /** The component type keywords this version understands. */
   public static List<String> componentTypes() {
     return LineReader.componentTypes();
-  }
-
-  private static InvalidDefinitionException single(String file, String message, String hint) {
-    return new InvalidDefinitionException(
-        List.of(new Problem(new SourceLocation(file, 0, 0), "", message, hint)));
   }
 }

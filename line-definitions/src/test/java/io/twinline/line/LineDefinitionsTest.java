@@ -162,6 +162,49 @@ class LineDefinitionsTest {
   }
 
   @Test
+  void valuesThatWouldStopTheSimulationAtItsStartAreAllListedAtOnce() {
+    String text =
+        """
+        line: Bad
+        components:
+          - {name: Feeder, type: source, interval: -5 s, to: Infeed}
+          - {name: Random, type: source, interval: "uniform(-6 s, -4 s)", to: Infeed}
+          - {name: Rare, type: source, interval: "exponential(-5 s)", to: Infeed}
+          - {name: Flood, type: source, interval: 0 s, to: Infeed}
+          - {name: Infeed, type: conveyor, length: 2 m, speed: 0.5 m/s, to: Press}
+          - {name: Press, type: station, processTime: -2 s}
+          - name: Setpoints
+            type: variables
+            variables:
+              - {name: Level, type: Double, unit: "%", range: [0, 100], initial: 500}
+          - {name: Oven, type: heater, power: 6 kW, heatCapacity: 2100 kJ/K,
+             lossCoefficient: 15 W/K, ambient: -300 °C}
+        """;
+
+    List<String> problems = problems("zero.yaml", text);
+
+    assertThat(problems)
+        .extracting(p -> p.substring(0, p.indexOf(": ", p.indexOf(": ") + 2)))
+        .containsExactly(
+            "zero.yaml:3:44: components[0].interval",
+            "zero.yaml:4:44: components[1].interval",
+            "zero.yaml:5:42: components[2].interval",
+            "zero.yaml:6:43: components[3].interval",
+            "zero.yaml:8:47: components[5].processTime",
+            "zero.yaml:12:74: components[6].variables[0].initial",
+            "zero.yaml:14:40: components[7].ambient");
+    assertThat(String.join("\n", problems))
+        .contains("'-5 s' is negative\n  hint: durations of intervals and process times")
+        .contains("'uniform(-6 s, -4 s)' has a negative duration '-6 s'")
+        .contains("'exponential(-5 s)' has a negative duration '-5 s'")
+        .contains("'interval' must be above zero on average, not 0 s")
+        .contains("'-2 s' is negative")
+        .contains("initial value 500 is outside the range [0, 100]\n"
+            + "  hint: give a value from 0 to 100, or widen 'range'")
+        .contains("'ambient' is below absolute zero");
+  }
+
+  @Test
   void photoEyeBeyondTheEndOfItsConveyorIsRefused() {
     String text =
         """

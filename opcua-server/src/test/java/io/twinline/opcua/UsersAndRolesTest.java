@@ -5,6 +5,7 @@ import static io.twinline.opcua.ServerFixture.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.twinline.line.InvalidDefinitionException;
 import io.twinline.opcua.security.PasswordHash;
 import io.twinline.opcua.security.Role;
 import io.twinline.opcua.security.Users;
@@ -157,10 +158,69 @@ class UsersAndRolesTest {
             ""));
 
     assertThatThrownBy(() -> Users.read(bad))
-        .isInstanceOf(IOException.class)
-        .hasMessageContaining("users[0] (a): 'role' must be observer, plc or engineer")
-        .hasMessageContaining("users[1] (b): 'password' must be a hash")
-        .hasMessageContaining("users[2]: needs a 'name'");
+        .isInstanceOf(InvalidDefinitionException.class)
+        .hasMessageContaining("bad-users.yaml:2:21: users[0].role: 'operator' is not a role")
+        .hasMessageContaining("bad-users.yaml:3:36: users[1].password: the password must be a hash")
+        .hasMessageContaining("bad-users.yaml:4:5: users[2]: a user needs 'name'");
+  }
+
+  @Test
+  void hashesThatCannotBeVerifiedOrWouldBurnACoreAndDuplicateNamesAreAllRefusedAtOnce()
+      throws Exception {
+    String good = PasswordHash.hash("x".toCharArray());
+    String[] parts = good.split("\\$");
+    String salt = parts[2];
+    String hash = parts[3];
+    Path bad = dir.resolve("attack-users.yaml");
+    Files.writeString(
+        bad,
+        String.join(
+            "\n",
+            "users:",
+            "  - {name: a, role: plc, password: \"pbkdf2-sha256$abc$" + salt + "$" + hash + "\"}",
+            "  - {name: b, role: plc, password: \"pbkdf2-sha256$-5$" + salt + "$" + hash + "\"}",
+            "  - {name: c, role: plc, password: \"pbkdf2-sha256$1$" + salt + "$" + hash + "\"}",
+            "  - {name: d, role: plc, password: \"pbkdf2-sha256$2000000000$" + salt + "$" + hash
+                + "\"}",
+            "  - {name: e, role: plc, password: \"pbkdf2-sha256$120000$no*base64$" + hash + "\"}",
+            "  - {name: f, role: plc, password: \"pbkdf2-sha256$120000$$" + hash + "\"}",
+            "  - {name: g, role: plc, password: \"" + good + "\"}",
+            "  - {name: g, role: engineer, password: \"" + good + "\"}",
+            ""));
+
+    List<String> problems;
+    try {
+      Users.read(bad);
+      throw new AssertionError("expected the users file to be refused");
+    } catch (InvalidDefinitionException e) {
+      problems = e.problems().stream().map(p -> p.format()).toList();
+    }
+
+    assertThat(problems)
+        .extracting(p -> p.substring(p.indexOf("attack-users.yaml"),
+            p.indexOf(": ", p.indexOf(": ") + 2)))
+        .containsExactly(
+            "attack-users.yaml:2:36: users[0].password",
+            "attack-users.yaml:3:36: users[1].password",
+            "attack-users.yaml:4:36: users[2].password",
+            "attack-users.yaml:5:36: users[3].password",
+            "attack-users.yaml:6:36: users[4].password",
+            "attack-users.yaml:7:36: users[5].password",
+            "attack-users.yaml:9:12: users[7].name");
+    assertThat(String.join("\n", problems))
+        .contains("the hash's iterations 'abc' are not a whole number")
+        .contains("the hash's iterations -5 are outside 10000..10000000 (too weak)")
+        .contains("the hash's iterations 1 are outside 10000..10000000 (too weak)")
+        .contains("the hash's iterations 2000000000 are outside 10000..10000000"
+            + " (each login would take minutes)")
+        .contains("the hash's salt is not valid Base64")
+        .contains("the hash's salt is empty")
+        .contains("user 'g' is defined twice (first at line 8)")
+        .contains("hint: paste the line 'twinline hash-password' prints");
+    assertThat(PasswordHash.matches("x".toCharArray(),
+            "pbkdf2-sha256$2000000000$" + salt + "$" + hash))
+        .as("a hash refused at start is never run either")
+        .isFalse();
   }
 
   @Test

@@ -89,7 +89,7 @@ final class FlowReaders {
 
   private static Optional<ComponentDefinition> source(
       MapReader fields, String name, String description, References references) {
-    Optional<DurationDistribution> interval = fields.distribution("interval", true, "5 s");
+    Optional<DurationDistribution> interval = fields.distribution("interval", true, false, "5 s");
     Duration first = fields.duration("firstRelease", false, true, "0 s").orElse(Duration.ZERO);
     Optional<List<PartTemplate>> parts = parts(fields);
     Optional<String> to = references.read(fields, "to", true, name, CONVEYOR);
@@ -285,7 +285,7 @@ final class FlowReaders {
   private static Optional<ComponentDefinition> station(
       MapReader fields, String name, String description, References references) {
     Optional<DurationDistribution> processTime =
-        fields.distribution("processTime", true, "normal(2 s, 200 ms)");
+        fields.distribution("processTime", true, true, "normal(2 s, 200 ms)");
     Optional<String> release = fields.choice("release", List.of("auto", "plc"), "auto");
     Optional<String> inspect = fields.name("inspect", false, "defective");
     boolean identify = fields.bool("identify", false);

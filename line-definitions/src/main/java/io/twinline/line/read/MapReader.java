@@ -160,9 +160,13 @@ public final class MapReader {
     return value;
   }
 
-  /** A duration distribution: {@code 5 s}, {@code normal(2 s, 200 ms)}, ... */
+  /**
+   * A duration distribution: {@code 5 s}, {@code normal(2 s, 200 ms)}, ... Its durations are
+   * never negative; unless {@code zeroAllowed}, its mean must be above zero (a source releasing
+   * parts every 0 s would never let time move on).
+   */
   public Optional<io.twinline.line.units.DurationDistribution> distribution(
-      String key, boolean required, String example) {
+      String key, boolean required, boolean zeroAllowed, String example) {
     Optional<YamlNode> node = required ? required(key, example) : node(key);
     return node.flatMap(n -> scalar(key, n, "a duration or a distribution"))
         .flatMap(
@@ -173,6 +177,16 @@ public final class MapReader {
                 problem(key, e.getMessage(), e.hint());
                 return Optional.empty();
               }
+            })
+        .filter(
+            d -> {
+              if (zeroAllowed || d.mean().compareTo(Duration.ZERO) > 0) {
+                return true;
+              }
+              problem(key, "'" + key + "' must be above zero on average, not "
+                      + ((YamlScalar) map.get(key).orElseThrow()).text().strip(),
+                  "e.g. '" + example + "'");
+              return false;
             });
   }
 

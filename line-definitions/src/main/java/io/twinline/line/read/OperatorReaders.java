@@ -240,14 +240,34 @@ final class OperatorReaders {
         v.problem("initial", "'initial' must be a single value", "");
         return Optional.empty();
       }
+      Object value;
       try {
-        signal = signal.withInitial(type.get().parseValue(scalar.text()));
+        value = type.get().parseValue(scalar.text());
       } catch (IllegalArgumentException e) {
         v.problem("initial", e.getMessage(), "");
         return Optional.empty();
       }
+      if (analog.isPresent() && value instanceof Number number
+          && !(number.doubleValue() >= analog.get().min()
+              && number.doubleValue() <= analog.get().max())) {
+        v.problem("initial", "initial value " + scalar.text().strip() + " is outside the range "
+                + range(analog.get()),
+            "give a value from " + number(analog.get().min()) + " to "
+                + number(analog.get().max()) + ", or widen 'range'");
+        return Optional.empty();
+      }
+      signal = signal.withInitial(value);
     }
     return Optional.of(signal);
+  }
+
+  private static String range(Analog analog) {
+    return "[" + number(analog.min()) + ", " + number(analog.max()) + "]";
+  }
+
+  private static String number(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15
+        ? Long.toString((long) value) : Double.toString(value);
   }
 
   private static Optional<Analog> range(MapReader v, YamlList list, String unit) {

@@ -23,6 +23,8 @@ import java.util.Set;
 /** Readers of the continuous (process) components: tanks and heaters. */
 final class ProcessReaders {
 
+  private static final double ABSOLUTE_ZERO = -273.15;
+
   private ProcessReaders() {}
 
   static List<ComponentReader> all() {
@@ -154,12 +156,16 @@ final class ProcessReaders {
         fields.positive("heatCapacity", true, Dimension.HEAT_CAPACITY, "2100 kJ/K");
     Optional<Double> loss =
         fields.positive("lossCoefficient", true, Dimension.THERMAL_CONDUCTANCE, "15 W/K");
-    double ambient =
-        fields.quantity("ambient", false, Dimension.TEMPERATURE, "20 °C").orElse(20.0);
-    Optional<Double> initial = fields.quantity("initial", false, Dimension.TEMPERATURE, "20 °C");
+    Optional<Double> ambientRead =
+        aboveAbsoluteZero(fields, "ambient",
+            fields.quantity("ambient", false, Dimension.TEMPERATURE, "20 °C"));
+    double ambient = ambientRead.orElse(20.0);
+    Optional<Double> initial = aboveAbsoluteZero(fields, "initial",
+        fields.quantity("initial", false, Dimension.TEMPERATURE, "20 °C"));
     Optional<Double> maxTemp = fields.quantity("rangeMax", false, Dimension.TEMPERATURE, "150 °C");
     Optional<List<HeaterDefinition.TemperatureSwitch>> switches = temperatureSwitches(fields);
     if (!present(control, power, capacity, loss, switches)
+        || !okIfPresent(fields, "ambient", ambientRead)
         || !okIfPresent(fields, "initial", initial)
         || !okIfPresent(fields, "rangeMax", maxTemp)) {
       return Optional.empty();
@@ -174,6 +180,16 @@ final class ProcessReaders {
             name, description, fields.location(), control.get().equals("power"), power.get(),
             capacity.get(), loss.get(), ambient, initial.orElse(ambient),
             new Analog("°C", 0, top), switches.get()));
+  }
+
+  private static Optional<Double> aboveAbsoluteZero(
+      MapReader fields, String key, Optional<Double> celsius) {
+    if (celsius.isPresent() && celsius.get() < ABSOLUTE_ZERO) {
+      fields.problem(key, "'" + key + "' is below absolute zero (-273.15 °C)",
+          "e.g. '20 °C'");
+      return Optional.empty();
+    }
+    return celsius;
   }
 
   private static Optional<List<HeaterDefinition.TemperatureSwitch>> temperatureSwitches(

@@ -173,7 +173,7 @@ final class RecipeReader {
         return fields.positive("speed", true, Dimension.SPEED, "0.3 m/s");
       case "processTime":
       case "interval": {
-        Optional<DurationDistribution> d = fields.distribution(key, true, "normal(2 s, 100 ms)");
+        Optional<DurationDistribution> d = fields.distribution(key, true, key.equals("processTime"), "normal(2 s, 100 ms)");
         return d;
       }
       case "part":

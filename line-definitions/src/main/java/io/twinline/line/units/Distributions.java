@@ -26,12 +26,15 @@ public final class Distributions {
     Matcher call = CALL.matcher(trimmed);
     if (!call.matches()) {
       Duration fixed = Quantities.duration(trimmed);
+      notNegative(trimmed, trimmed, fixed);
       return new DurationDistribution.Fixed(fixed);
     }
     String name = call.group(1).toLowerCase(Locale.ROOT);
     List<Duration> args = new ArrayList<>();
     for (String arg : call.group(2).split(",")) {
-      args.add(Quantities.duration(arg));
+      Duration value = Quantities.duration(arg);
+      notNegative(trimmed, arg, value);
+      args.add(value);
     }
     switch (name) {
       case "uniform":
@@ -56,6 +59,18 @@ public final class Distributions {
       default:
         throw new QuantityFormatException(
             "unknown distribution '" + name + "'", "write " + FORMS);
+    }
+  }
+
+  /** A negative time would schedule into the past: the simulation would stop at its first use. */
+  private static void notNegative(String text, String arg, Duration value)
+      throws QuantityFormatException {
+    if (value.isNegative()) {
+      throw new QuantityFormatException(
+          text.equals(arg.strip())
+              ? "'" + text + "' is negative"
+              : "'" + text + "' has a negative duration '" + arg.strip() + "'",
+          "durations of intervals and process times are zero or more, e.g. 'uniform(4 s, 6 s)'");
     }
   }
 

@@ -1,7 +1,6 @@
 package io.twinline.opcua.security;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.Security;
@@ -31,7 +30,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code own/} the application instance certificate and key (a PKCS#12 key store),
- *       generated on first start;
+ *       generated on first start, and the key store's password, generated per installation; the
+ *       PKI folder and {@code own/} are readable by the server's user only (see {@link
+ *       OwnKeyStore});
  *   <li>{@code trusted/certs/} client certificates the server accepts (copy a PLC's certificate
  *       here to trust it), {@code issuer/} their CAs;
  *   <li>{@code rejected/} certificates of clients that were refused, to be moved to {@code
@@ -41,7 +42,6 @@ import org.slf4j.LoggerFactory;
 public final class Pki implements java.io.Closeable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Pki.class);
-  private static final String KEY_STORE = "twinline-server.pfx";
 
   static {
     // Some security policies need algorithms only Bouncy Castle provides.
@@ -77,15 +77,13 @@ public final class Pki implements java.io.Closeable {
       Path root, String applicationUri, Set<String> hostnames, boolean trustAllClients)
       throws IOException {
     try {
-      Files.createDirectories(root.resolve("own"));
+      OwnKeyStore own = OwnKeyStore.prepare(root);
       FileBasedTrustListManager trustList = FileBasedTrustListManager.createAndInitialize(root);
       CertificateQuarantine rejected = FileBasedCertificateQuarantine.create(root.resolve("rejected"));
       CertificateStore store =
           KeyStoreCertificateStore.createAndInitialize(
               new KeyStoreCertificateStore.Settings(
-                  root.resolve("own").resolve(KEY_STORE),
-                  "twinline"::toCharArray,
-                  alias -> "twinline".toCharArray()));
+                  own.file(), own::password, alias -> own.password()));
       CertificateValidator validator =
           trustAllClients
               ? new TrustAll()
@@ -113,6 +111,7 @@ public final class Pki implements java.io.Closeable {
           };
       DefaultApplicationGroup group =
           DefaultApplicationGroup.createAndInitialize(trustList, store, factory, validator);
+      own.restrict(); // written just now if this is the first start
       DefaultCertificateManager manager = new DefaultCertificateManager(rejected, group);
       X509Certificate certificate =
           group.getCertificateChain(NodeIds.RsaSha256ApplicationCertificateType)

@@ -1,8 +1,14 @@
 package io.twinline.opcua.security;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
+import io.twinline.line.InvalidDefinitionException;
+import io.twinline.line.Problems;
+import io.twinline.line.SourceLocation;
+import io.twinline.line.TextFiles;
+import io.twinline.line.read.MapReader;
+import io.twinline.line.yaml.YamlList;
+import io.twinline.line.yaml.YamlMap;
+import io.twinline.line.yaml.YamlNode;
+import io.twinline.line.yaml.YamlReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,45 +47,78 @@ public final class Users {
   }
 
   /**
-   * Reads a users file.
+   * Reads a users file, checking every entry: a name given once, a known role, and a password
+   * hash that {@link PasswordHash} can verify (its work factor within bounds, its salt and hash
+   * valid Base64), so that a login never fails silently and no entry can make a login burn a core
+   * for minutes.
    *
-   * @throws IOException if it cannot be read, or naming every entry that is wrong
+   * @throws InvalidDefinitionException listing every problem at once, each with
+   *     file:line:column and a hint; also if the file is missing, binary or not UTF-8
    */
-  public static Users read(Path file) throws IOException {
-    JsonNode root = new YAMLMapper().readTree(file.toFile());
-    List<String> problems = new ArrayList<>();
-    List<User> users = new ArrayList<>();
-    JsonNode list = root == null ? null : root.get("users");
-    if (list == null || !list.isArray()) {
-      throw new IOException(file + ": expected 'users:' and a list of {name, role, password}");
+  public static Users read(Path file) throws InvalidDefinitionException {
+    String name = file.toString();
+    String text = TextFiles.read(file, "check the path given to --users");
+    Problems problems = new Problems();
+    if (text.isBlank()) {
+      problems.add(new SourceLocation(name, 1, 1), "", "the users file is empty", EXAMPLE);
+      problems.throwIfAny();
     }
-    for (int i = 0; i < list.size(); i++) {
-      JsonNode entry = list.get(i);
-      String name = text(entry, "name");
-      String roleName = text(entry, "role");
-      String hash = text(entry, "password");
-      Optional<Role> role = roleName == null ? Optional.empty() : Role.parse(roleName);
-      if (name == null || name.isBlank()) {
-        problems.add("users[" + i + "]: needs a 'name'");
-      } else if (role.isEmpty()) {
-        problems.add("users[" + i + "] (" + name + "): 'role' must be observer, plc or engineer");
-      } else if (hash == null || !PasswordHash.isHash(hash)) {
-        problems.add("users[" + i + "] (" + name + "): 'password' must be a hash from"
-            + " 'twinline hash-password', never the password itself");
-      } else {
-        users.add(new User(name, role.get(), hash));
+    Optional<YamlNode> root = YamlReader.read(name, text, problems);
+    problems.throwIfAny();
+    if (!(root.orElseThrow() instanceof YamlMap map)) {
+      problems.add(root.get().location(), "", "a users file must be a mapping", EXAMPLE);
+      problems.throwIfAny();
+      throw new AssertionError("unreachable");
+    }
+    MapReader top = new MapReader(map, "", "a users file", problems);
+    Optional<YamlList> list = top.list("users", true, "");
+    top.finish();
+    List<User> users = new ArrayList<>();
+    Map<String, SourceLocation> seen = new LinkedHashMap<>();
+    List<YamlNode> items = list.map(YamlList::items).orElse(List.of());
+    for (int i = 0; i < items.size(); i++) {
+      String path = "users[" + i + "]";
+      if (!(items.get(i) instanceof YamlMap entry)) {
+        problems.add(items.get(i).location(), path, "a user must be a mapping", EXAMPLE);
+        continue;
+      }
+      MapReader u = new MapReader(entry, path, "a user", problems);
+      Optional<String> userName = u.text("name", true, "plc1");
+      Optional<String> roleName = u.text("role", true, "plc");
+      Optional<String> hash = u.text("password", true, "\"pbkdf2-sha256$...\"");
+      u.finish();
+      Optional<Role> role = roleName.flatMap(Role::parse);
+      if (roleName.isPresent() && role.isEmpty()) {
+        u.problem("role", "'" + roleName.get() + "' is not a role",
+            "choose observer, plc or engineer");
+      }
+      Optional<String> hashProblem = hash.flatMap(PasswordHash::problemOf);
+      hashProblem.ifPresent(p -> u.problem("password", p,
+          "paste the line 'twinline hash-password' prints; never the password itself"));
+      if (userName.isPresent() && userName.get().isBlank()) {
+        u.problem("name", "the user name is empty", "e.g. 'name: plc1'");
+        userName = Optional.empty();
+      }
+      if (userName.isPresent()) {
+        SourceLocation first = seen.putIfAbsent(userName.get(), u.location("name"));
+        if (first != null) {
+          u.problem("name", "user '" + userName.get() + "' is defined twice (first at line "
+              + first.line() + ")", "give each user one entry");
+          continue;
+        }
+      }
+      if (userName.isPresent() && role.isPresent() && hash.isPresent()
+          && hashProblem.isEmpty()) {
+        users.add(new User(userName.get(), role.get(), hash.get()));
       }
     }
-    if (!problems.isEmpty()) {
-      throw new IOException(file + ": " + String.join("; ", problems));
-    }
+    problems.throwIfAny();
     return new Users(users);
   }
 
-  private static String text(JsonNode node, String key) {
-    JsonNode value = node == null ? null : node.get(key);
-    return value == null || value.isNull() ? null : value.asText();
-  }
+  private static final String EXAMPLE =
+      "write 'users:' and one '- {name: plc1, role: plc, password: \"pbkdf2-sha256$...\"}'"
+          + " per user";
 
   /** The user if {@code password} is right, else empty. */
   public Optional<User> authenticate(String name, String password) {

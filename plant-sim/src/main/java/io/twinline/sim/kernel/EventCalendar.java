@@ -21,6 +21,12 @@ import java.util.Arrays;
  * reach the top of a heap, and everything is laid out anew when they make up most of the
  * calendar, or when the bucket width no longer fits the spread of the events.
  *
+ * <p>Many events at one instant (a PLC-synchronised plant resamples thousands of inputs on the
+ * same I/O-cycle tick) are no reason to lay out: no bucket width can split them, they are simply
+ * a big near heap. A crowded bucket is laid out only when its events span more than one instant,
+ * and at most once per {@code live / 2} events run since the last lay-out, so the cost of laying
+ * out stays linear in the number of events.
+ *
  * <p>Not thread-safe: owned by the simulation thread.
  */
 final class EventCalendar {
@@ -49,6 +55,9 @@ final class EventCalendar {
 
   private int live;
   private int cancelled;
+  /** Events run since the last lay-out; starts high so the first crowded bucket may lay out. */
+  private long runSinceLayOut = Long.MAX_VALUE / 2;
+  private long layOuts;
 
   /** Live (not cancelled) events. */
   int size() {
@@ -57,6 +66,11 @@ final class EventCalendar {
 
   boolean isEmpty() {
     return live == 0;
+  }
+
+  /** How many times everything was laid out anew, for tests of the calendar's own cost. */
+  long layOuts() {
+    return layOuts;
   }
 
   void add(ScheduledEvent event) {
@@ -86,6 +100,7 @@ final class EventCalendar {
     ScheduledEvent first = near.top();
     near.removeTop();
     live--;
+    runSinceLayOut++;
     return first;
   }
 
@@ -110,6 +125,7 @@ final class EventCalendar {
     current = -1;
     live = 0;
     cancelled = 0;
+    runSinceLayOut = Long.MAX_VALUE / 2;
   }
 
   /** Makes the near heap's top the earliest live event; false if there is none. */
@@ -152,7 +168,7 @@ final class EventCalendar {
       near.heapify();
     }
     pullFromFar();
-    if (near.size > CROWDED) {
+    if (near.size > CROWDED && runSinceLayOut >= live / 2 && near.spansMoreThanOneInstant()) {
       layOut();
     }
   }
@@ -195,6 +211,8 @@ final class EventCalendar {
    * so that the middle half of the pending events spreads over about half the ring.
    */
   private void layOut() {
+    layOuts++;
+    runSinceLayOut = 0;
     ScheduledEvent[] all = new ScheduledEvent[Math.max(1, live)];
     int n = near.drain(all, 0);
     for (int slot = 0; slot < BUCKETS; slot++) {
@@ -215,8 +233,10 @@ final class EventCalendar {
       return;
     }
     long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
     for (int i = 0; i < n; i++) {
       min = Math.min(min, all[i].time);
+      max = Math.max(max, all[i].time);
     }
     int samples = Math.min(n, 257);
     long[] sample = new long[samples];
@@ -224,9 +244,16 @@ final class EventCalendar {
       sample[i] = all[(int) ((long) i * (n - 1) / Math.max(1, samples - 1))].time;
     }
     Arrays.sort(sample);
-    long spread = Math.max(1, sample[samples * 3 / 4] - min);
-    long width = Math.max(1, spread / (BUCKETS / 2));
-    shift = 63 - Long.numberOfLeadingZeros(width);
+    long spread = sample[samples * 3 / 4] - min;
+    if (spread == 0) {
+      // Most events at the first instant: the rest still deserve buckets of their own scale.
+      spread = max - min;
+    }
+    if (spread > 0) {
+      long width = Math.max(1, spread / (BUCKETS / 2));
+      shift = 63 - Long.numberOfLeadingZeros(width);
+    }
+    // Else every event is at one instant: no width is better than another, keep the current one.
     current = (min >>> shift) - 1;
     for (int i = 0; i < n; i++) {
       place(all[i], all[i].time, all[i].rank());
@@ -280,6 +307,15 @@ final class EventCalendar {
 
     long topRank() {
       return keys[1];
+    }
+
+    boolean spansMoreThanOneInstant() {
+      for (int i = 1; i < size; i++) {
+        if (keys[2 * i] != keys[0]) {
+          return true;
+        }
+      }
+      return false;
     }
 
     void clear() {

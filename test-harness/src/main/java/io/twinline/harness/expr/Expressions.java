@@ -35,6 +35,8 @@ import java.util.Set;
 public final class Expressions {
 
   private static final Set<String> KEYWORDS = Set.of("true", "false", "and", "or", "not");
+  /** Deeper than any condition a person writes; far below what the parser's stack can take. */
+  static final int MAX_DEPTH = 100;
 
   private Expressions() {}
 
@@ -184,16 +186,18 @@ public final class Expressions {
     }
   }
 
+  /**
+   * A chain of {@code &&} (or of {@code ||}) terms, evaluated in a loop with short-circuit: a
+   * 20,000-term chain costs no stack per term.
+   */
   private static final class Logic extends Node {
     private final boolean and;
-    private final Node left;
-    private final Node right;
+    private final Node[] terms;
 
-    Logic(int column, boolean and, Node left, Node right) {
+    Logic(int column, boolean and, List<Node> terms) {
       super(column);
       this.and = and;
-      this.left = left;
-      this.right = right;
+      this.terms = terms.toArray(Node[]::new);
     }
 
     @Override
@@ -203,7 +207,12 @@ public final class Expressions {
 
     @Override
     boolean bool(Env env) {
-      return and ? left.bool(env) && right.bool(env) : left.bool(env) || right.bool(env);
+      for (Node term : terms) {
+        if (term.bool(env) != and) {
+          return !and;
+        }
+      }
+      return and;
     }
   }
 
@@ -243,16 +252,21 @@ public final class Expressions {
     }
   }
 
+  /**
+   * A chain of {@code +}/{@code -} (or {@code *}/{@code /}) terms, left to right as written,
+   * evaluated in a loop: {@code ops[i]} joins the result so far and {@code terms[i + 1]}.
+   */
   private static final class Arithmetic extends Node {
-    private final char op;
-    private final Node left;
-    private final Node right;
+    private final char[] ops;
+    private final Node[] terms;
 
-    Arithmetic(int column, char op, Node left, Node right) {
+    Arithmetic(int column, List<Character> ops, List<Node> terms) {
       super(column);
-      this.op = op;
-      this.left = left;
-      this.right = right;
+      this.ops = new char[ops.size()];
+      for (int i = 0; i < this.ops.length; i++) {
+        this.ops[i] = ops.get(i);
+      }
+      this.terms = terms.toArray(Node[]::new);
     }
 
     @Override
@@ -262,14 +276,17 @@ public final class Expressions {
 
     @Override
     double num(Env env) {
-      double a = left.num(env);
-      double b = right.num(env);
-      return switch (op) {
-        case '+' -> a + b;
-        case '-' -> a - b;
-        case '*' -> a * b;
-        default -> a / b;
-      };
+      double a = terms[0].num(env);
+      for (int i = 0; i < ops.length; i++) {
+        double b = terms[i + 1].num(env);
+        a = switch (ops[i]) {
+          case '+' -> a + b;
+          case '-' -> a - b;
+          case '*' -> a * b;
+          default -> a / b;
+        };
+      }
+      return a;
     }
   }
 
@@ -477,6 +494,7 @@ public final class Expressions {
     private final SignalTable signals;
     private final Map<String, SignalTable.Ref> used = new LinkedHashMap<>();
     private int position;
+    private int depth;
 
     Parser(String text, SignalTable signals) {
       if (text == null || text.isBlank()) {
@@ -518,31 +536,66 @@ public final class Expressions {
     }
 
     private Node or() {
-      Node left = and();
-      while (atOp("||", "or")) {
-        Token op = next();
-        Node right = and();
-        left = new Logic(op.column(), false, bool(left, op), bool(right, op));
+      enter();
+      Node first = and();
+      if (!atOp("||", "or")) {
+        leave();
+        return first;
       }
-      return left;
+      List<Node> terms = new ArrayList<>();
+      Token op = peek();
+      int column = op.column();
+      terms.add(bool(first, op));
+      while (atOp("||", "or")) {
+        op = next();
+        terms.add(bool(and(), op));
+      }
+      leave();
+      return new Logic(column, false, terms);
     }
 
     private Node and() {
-      Node left = not();
-      while (atOp("&&", "and")) {
-        Token op = next();
-        Node right = not();
-        left = new Logic(op.column(), true, bool(left, op), bool(right, op));
+      Node first = not();
+      if (!atOp("&&", "and")) {
+        return first;
       }
-      return left;
+      List<Node> terms = new ArrayList<>();
+      Token op = peek();
+      int column = op.column();
+      terms.add(bool(first, op));
+      while (atOp("&&", "and")) {
+        op = next();
+        terms.add(bool(not(), op));
+      }
+      return new Logic(column, true, terms);
     }
 
     private Node not() {
       if (atOp("!", "not")) {
         Token op = next();
-        return new Not(op.column(), bool(not(), op));
+        enter();
+        Node operand = bool(not(), op);
+        leave();
+        return new Not(op.column(), operand);
       }
       return compare();
+    }
+
+    /**
+     * Counts one level of nesting (brackets, function arguments, '!' and '-' on top of each
+     * other): the parser recurses per level, so an absurd depth must be a problem of the
+     * condition, not a StackOverflowError.
+     */
+    private void enter() {
+      if (++depth > MAX_DEPTH) {
+        throw new ExpressionException(peek().column(),
+            "the condition nests more than " + MAX_DEPTH + " levels deep",
+            "write it flatter: A && B && C needs no brackets, and !!A is A");
+      }
+    }
+
+    private void leave() {
+      depth--;
     }
 
     private Node compare() {
@@ -568,29 +621,39 @@ public final class Expressions {
     }
 
     private Node sum() {
-      Node left = product();
-      while (atOp("+", "-")) {
-        Token op = next();
-        Node right = product();
-        left = new Arithmetic(op.column(), op.text().charAt(0), number(left, op), number(right, op));
-      }
-      return left;
+      return chain(this::product, "+", "-");
     }
 
     private Node product() {
-      Node left = unary();
-      while (atOp("*", "/")) {
-        Token op = next();
-        Node right = unary();
-        left = new Arithmetic(op.column(), op.text().charAt(0), number(left, op), number(right, op));
+      return chain(this::unary, "*", "/");
+    }
+
+    /** Terms joined by either of two operators, left-associative, as one node. */
+    private Node chain(java.util.function.Supplier<Node> term, String plus, String minus) {
+      Node first = term.get();
+      if (!atOp(plus, minus)) {
+        return first;
       }
-      return left;
+      List<Character> ops = new ArrayList<>();
+      List<Node> terms = new ArrayList<>();
+      Token op = peek();
+      int column = op.column();
+      terms.add(number(first, op));
+      while (atOp(plus, minus)) {
+        op = next();
+        ops.add(op.text().charAt(0));
+        terms.add(number(term.get(), op));
+      }
+      return new Arithmetic(column, ops, terms);
     }
 
     private Node unary() {
       if (atOp("-")) {
         Token op = next();
-        return new Negate(op.column(), number(unary(), op));
+        enter();
+        Node operand = number(unary(), op);
+        leave();
+        return new Negate(op.column(), operand);
       }
       return primary();
     }

@@ -30,27 +30,35 @@ public final class Replay {
     Harness.Builder builder = Harness.on(line.withSeed(original.header().seed()));
     program.ifPresent(builder::controller);
     try (Harness harness = builder.start()) {
-      for (SessionEvent action : original.actions()) {
-        long wait = action.time() - harness.now();
-        if (wait > 0) {
-          harness.waitFor(Duration.ofNanos(wait));
-        }
-        try {
-          apply(harness, action);
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(
-              "the action at " + Kpis.seconds(action.time()) + " does not fit line "
-                  + line.name() + ": " + e.getMessage(), e);
-        }
-      }
-      long rest = original.end() - harness.now();
-      if (rest > 0) {
-        harness.waitFor(Duration.ofNanos(rest));
-      }
-      SessionHeader h = original.header();
-      return SessionRecorder.of(harness, new SessionHeader(h.line(), h.lineFile(), h.seed(),
-          controllerName, java.time.Instant.now().toString(), "replay of: " + h.note()));
+      return replay(original, line, harness, controllerName);
+    } catch (io.twinline.harness.run.SequenceFailure e) {
+      // The harness keeps every change; a session too long for it is bad input, not a crash.
+      throw new IllegalArgumentException("the replay stopped: " + e.getMessage(), e);
     }
+  }
+
+  private static Recording replay(Recording original, LineDefinition line, Harness harness,
+      String controllerName) {
+    for (SessionEvent action : original.actions()) {
+      long wait = action.time() - harness.now();
+      if (wait > 0) {
+        harness.waitFor(Duration.ofNanos(wait));
+      }
+      try {
+        apply(harness, action);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "the action at " + Kpis.seconds(action.time()) + " does not fit line "
+                + line.name() + ": " + e.getMessage(), e);
+      }
+    }
+    long rest = original.end() - harness.now();
+    if (rest > 0) {
+      harness.waitFor(Duration.ofNanos(rest));
+    }
+    SessionHeader h = original.header();
+    return SessionRecorder.of(harness, new SessionHeader(h.line(), h.lineFile(), h.seed(),
+        controllerName, java.time.Instant.now().toString(), "replay of: " + h.note()));
   }
 
   static void apply(Harness harness, SessionEvent action) {

@@ -24,6 +24,16 @@ import java.util.zip.ZipException;
  */
 public final class SessionFiles {
 
+  /** One event is a short JSON object; a longer line is not one (or a decompression bomb). */
+  static final int MAX_LINE_BYTES = 1 << 20;
+  /**
+   * The most uncompressed data read from one session file: some ten hours of a tank line's
+   * changes, far more than a rehearsal records; a 1 MB gzip bomb inflates to gigabytes.
+   */
+  static final long MAX_BYTES = 512L << 20;
+  /** The latest time an event may have: a replay runs the simulation up to it. */
+  static final long MAX_TIME = java.time.Duration.ofHours(1000).toNanos();
+
   private SessionFiles() {}
 
   /** Writes a session as it happens. Not thread-safe: one writer thread. */
@@ -82,21 +92,37 @@ public final class SessionFiles {
    * Recording#problems()} with its line number ({@code file:line: what}); everything before a
    * truncation and every line after a corrupted one is kept.
    *
-   * @throws IOException if the file cannot be opened, or its first line is not a session header
+   * <p>A file that would make a replay or a comparison meaningless or endless is refused: an
+   * event time below zero, before the previous event's or beyond {@value #MAX_TIME} ns (1000 h),
+   * an event after the end line, a line longer than {@value #MAX_LINE_BYTES} bytes, or more than
+   * {@value #MAX_BYTES} bytes of data once uncompressed.
+   *
+   * @throws IOException if the file cannot be opened, its first line is not a session header, or
+   *     it is refused; the message starts with {@code file:line:}
    */
   public static Recording read(Path file) throws IOException {
+    return read(file, MAX_BYTES);
+  }
+
+  /** {@link #read(Path)} with another limit of uncompressed bytes (for tests). */
+  static Recording read(Path file, long maxBytes) throws IOException {
     List<SessionEvent> events = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     SessionHeader header = null;
     int number = 0;
-    try (InputStream in = new java.io.BufferedInputStream(open(file), 1 << 16)) {
+    long previous = 0;
+    int endLine = 0;
+    try (InputStream in = new java.io.BufferedInputStream(
+        new Capped(open(file), maxBytes), 1 << 16)) {
       java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
       String line;
       while (true) {
         // byte by byte: every whole line before a cut or damage is kept (a reader that decodes
         // ahead would lose what it had decoded when the stream breaks)
         try {
-          line = readLine(in, pending);
+          line = readLine(in, pending, file, number + 1);
+        } catch (TooLarge e) {
+          throw new IOException(file + ":" + (number + 1) + ": " + e.getMessage(), e);
         } catch (EOFException e) {
           problems.add(file + ":" + (number + 1) + ": the file ends early (cut off while it was "
               + "written?); the " + number + " lines before are used");
@@ -139,11 +165,32 @@ public final class SessionFiles {
           }
           continue;
         }
+        SessionEvent event;
         try {
-          events.add(SessionFormat.event(node));
+          event = SessionFormat.event(node);
         } catch (IllegalArgumentException e) {
           problems.add(file + ":" + number + ": " + e.getMessage() + "; skipped");
+          continue;
         }
+        if (endLine > 0) {
+          throw new IOException(file + ":" + number + ": an event after the end of the session"
+              + " (the end line is line " + endLine + "); a session has one end, its last line");
+        }
+        long t = event.time();
+        if (t < 0 || t > MAX_TIME) {
+          throw new IOException(file + ":" + number + ": time " + t + " ns is "
+              + (t < 0 ? "below zero" : "beyond 1000 h") + "; simulated time runs from 0 and a"
+              + " session lasts at most 1000 h");
+        }
+        if (t < previous) {
+          throw new IOException(file + ":" + number + ": time " + t + " ns is before the previous"
+              + " event's (" + previous + " ns); events are written in time order");
+        }
+        previous = t;
+        if (event instanceof SessionEvent.Ended) {
+          endLine = number;
+        }
+        events.add(event);
       }
     }
     if (header == null) {
@@ -154,17 +201,66 @@ public final class SessionFiles {
   }
 
   /** The next line (without its end), null at the end; a last line without '\n' counts. */
-  private static String readLine(InputStream in, java.io.ByteArrayOutputStream pending)
-      throws IOException {
+  private static String readLine(InputStream in, java.io.ByteArrayOutputStream pending,
+      Path file, int number) throws IOException {
     pending.reset();
     int b;
     while ((b = in.read()) != -1) {
       if (b == '\n') {
         return pending.toString(StandardCharsets.UTF_8);
       }
+      if (pending.size() == MAX_LINE_BYTES) {
+        throw new IOException(file + ":" + number + ": the line is longer than "
+            + (MAX_LINE_BYTES >> 20) + " MiB; a session line is one short event");
+      }
       pending.write(b);
     }
     return pending.size() == 0 ? null : pending.toString(StandardCharsets.UTF_8);
+  }
+
+  private static final class TooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge(String message) {
+      super(message);
+    }
+  }
+
+  /** Refuses to read more than {@code limit} bytes: a small gzip file can inflate to gigabytes. */
+  private static final class Capped extends java.io.FilterInputStream {
+    private final long limit;
+    private long count;
+
+    Capped(InputStream in, long limit) {
+      super(in);
+      this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        count(n);
+      }
+      return n;
+    }
+
+    private void count(int n) throws IOException {
+      count += n;
+      if (count > limit) {
+        throw new TooLarge("more than " + (limit >> 20) + " MiB once uncompressed;"
+            + " no session Twinline records is that large (a compressed bomb?)");
+      }
+    }
   }
 
   private static InputStream open(Path file) throws IOException {

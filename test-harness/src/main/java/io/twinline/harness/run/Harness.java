@@ -61,6 +61,7 @@ public final class Harness implements AutoCloseable {
     private ControlProgram controller;
     private Duration scan = Duration.ofMillis(10);
     private Long seed;
+    private int changeLimit = DEFAULT_CHANGE_LIMIT;
 
     private Builder(LineDefinition line) {
       this.line = Objects.requireNonNull(line, "line");
@@ -84,9 +85,23 @@ public final class Harness implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The most signal changes the harness keeps (default {@value #DEFAULT_CHANGE_LIMIT}); a run
+     * that would record more fails instead of filling the memory.
+     */
+    public Builder changeLimit(int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("the change limit must be positive: " + limit);
+      }
+      this.changeLimit = limit;
+      return this;
+    }
+
     public Harness start() {
       LineDefinition definition = seed == null ? line : line.withSeed(seed);
-      return new Harness(definition, Optional.ofNullable(controller), scan);
+      Harness harness = new Harness(definition, Optional.ofNullable(controller), scan);
+      harness.changeLimit = changeLimit;
+      return harness;
     }
   }
 
@@ -139,6 +154,15 @@ public final class Harness implements AutoCloseable {
   }
 
   private final Driver driver;
+
+  /**
+   * Every change is kept for the report, the trace and the recording: about 60 bytes each, so
+   * the default bounds the log near 600 MB (a tank line records some 740,000 changes per
+   * simulated hour, a conveyor line a few thousand).
+   */
+  public static final int DEFAULT_CHANGE_LIMIT = 10_000_000;
+
+  private int changeLimit = DEFAULT_CHANGE_LIMIT;
 
   private Harness(LineDefinition line, Optional<ControlProgram> controller, Duration scan) {
     this(new Session(line), controller, scan, null);
@@ -615,7 +639,7 @@ public final class Harness implements AutoCloseable {
               if (session.nextEventTime() == session.now()) {
                 return false; // the instant is not over
               }
-              if (violated()) {
+              if (violated() || changes.size() >= changeLimit) {
                 return true;
               }
               watch.hideConsumed(true);
@@ -627,6 +651,12 @@ public final class Harness implements AutoCloseable {
             },
             timeout);
     checkInvariants();
+    if (changes.size() >= changeLimit) {
+      throw new SequenceFailure("the run recorded " + changes.size()
+          + " signal changes by " + SimTime.format(session.now()) + ", the most a harness keeps ("
+          + changeLimit + "); shorten the waits or split the sequence", session.now(),
+          List.of());
+    }
     boolean reached = stopped && violated == null;
     if (reached && consume) {
       watch.consumeInstant();

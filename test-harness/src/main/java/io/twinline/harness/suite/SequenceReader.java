@@ -8,7 +8,6 @@ import io.twinline.harness.run.Harness;
 import io.twinline.harness.run.Values;
 import io.twinline.line.InvalidDefinitionException;
 import io.twinline.line.LineDefinitions;
-import io.twinline.line.Problem;
 import io.twinline.line.Problems;
 import io.twinline.line.SignalDefinition;
 import io.twinline.line.SourceLocation;
@@ -27,10 +26,7 @@ import io.twinline.sim.operator.PushButton;
 import io.twinline.sim.plant.OperatorDevice;
 import io.twinline.sim.plant.Plant;
 import io.twinline.sim.signal.Signal;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,17 +84,7 @@ public final class SequenceReader {
    */
   public static SuiteSpec read(Path file, LineDefinition lineOverride)
       throws InvalidDefinitionException {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new InvalidDefinitionException(List.of(new Problem(
-          new SourceLocation(file.toString(), 0, 0), "", "no such file", "check the path")));
-    } catch (IOException e) {
-      throw new InvalidDefinitionException(List.of(new Problem(
-          new SourceLocation(file.toString(), 0, 0), "", "cannot read the file: " + e.getMessage(),
-          "")));
-    }
+    String text = io.twinline.line.TextFiles.read(file, "check the path");
     Path folder = file.toAbsolutePath().getParent();
     return new SequenceReader(file.toString(), text).parse(text, folder, lineOverride);
   }
@@ -282,7 +268,7 @@ public final class SequenceReader {
       case "pulse" -> pulse(s, at);
       case "press", "release" -> device(s, action, at);
       case "operate" -> operate(s, at);
-      case "wait" -> s.duration("wait", true, false, "2 s")
+      case "wait" -> stepDuration(s, "wait", true, false, "2 s")
           .map(d -> new Step.Wait(at, "wait " + format(d), d));
       case "inject-fault" -> injectFault(s, at);
       case "clear-fault" -> s.text("clear-fault", true, "J1")
@@ -301,6 +287,30 @@ public final class SequenceReader {
   }
 
   // --- actions --------------------------------------------------------------------------------
+
+  /**
+   * The longest simulated time one step may take. Every signal change of a sequence is kept for
+   * its report and trace (a tank line makes about 45 MB of them per simulated hour), so a step
+   * of, say, 100000 h would fill any memory before it ended.
+   */
+  static final Duration MAX_STEP = Duration.ofHours(1000);
+
+  /** A step's duration, refused (located) above {@link #MAX_STEP}. */
+  private Optional<Duration> stepDuration(
+      MapReader s, String key, boolean required, boolean zeroAllowed, String example) {
+    Optional<Duration> duration = s.duration(key, required, zeroAllowed, example);
+    if (duration.isPresent() && duration.get().compareTo(MAX_STEP) > 0) {
+      String written = s.node(key).filter(YamlScalar.class::isInstance)
+          .map(n -> ((YamlScalar) n).text().strip()).orElse(format(duration.get()));
+      s.problem(key, "'" + key + "' of " + written
+              + " is longer than a sequence step may take (" + MAX_STEP.toHours() + " h)",
+          "a sequence checks behaviour over seconds to hours of simulated time; for a soak run"
+              + " use 'twinline serve --time-mode afap'");
+      return Optional.empty();
+    }
+    return duration;
+  }
+
 
   private Optional<Step> set(MapReader s, SourceLocation at) {
     Optional<YamlNode> node = s.node("set");
@@ -375,7 +385,7 @@ public final class SequenceReader {
 
   private Optional<Step> pulse(MapReader s, SourceLocation at) {
     Optional<String> name = s.text("pulse", true, "StartButton");
-    Optional<Duration> length = s.duration("for", true, false, "200 ms");
+    Optional<Duration> length = stepDuration(s, "for", true, false, "200 ms");
     if (name.isEmpty() || length.isEmpty()) {
       return Optional.empty();
     }
@@ -460,9 +470,9 @@ public final class SequenceReader {
 
   private Optional<Step> expect(MapReader s, SourceLocation at) {
     Optional<Condition> condition = condition(s, "expect");
-    Optional<Duration> within = s.duration("within", false, true, "1 s");
-    Optional<Duration> holds = s.duration("for", false, false, "5 s");
-    Optional<Duration> after = s.duration("after", false, false, "2 s");
+    Optional<Duration> within = stepDuration(s, "within", false, true, "1 s");
+    Optional<Duration> holds = stepDuration(s, "for", false, false, "5 s");
+    Optional<Duration> after = stepDuration(s, "after", false, false, "2 s");
     if (holds.isPresent() && (within.isPresent() || after.isPresent())) {
       s.problem("for", "'for' cannot go with 'within' or 'after'",
           "'for: d' means it holds from now for d; use two steps for more");
@@ -531,7 +541,7 @@ public final class SequenceReader {
 
   private Optional<Step> expectCount(MapReader s, SourceLocation at) {
     Optional<YamlMap> spec = s.map("expect-count", true, "{sink: Packed, at-least: 10}");
-    Optional<Duration> within = s.duration("within", false, false, "1 min");
+    Optional<Duration> within = stepDuration(s, "within", false, false, "1 min");
     if (spec.isEmpty()) {
       return Optional.empty();
     }
@@ -581,7 +591,7 @@ public final class SequenceReader {
 
   private Optional<Step> expectOrder(MapReader s, SourceLocation at) {
     Optional<YamlList> list = s.list("expect-order", true, "[rose(A), rose(B)]");
-    Optional<Duration> within = s.duration("within", true, false, "10 s");
+    Optional<Duration> within = stepDuration(s, "within", true, false, "10 s");
     if (list.isEmpty() || within.isEmpty()) {
       return Optional.empty();
     }

@@ -109,6 +109,38 @@ class ExpressionsTest {
   }
 
   @Test
+  void conditionsNestedAbsurdlyDeepAreAProblemWithAColumnNotAStackOverflow() {
+    String brackets = "(".repeat(1_000) + "Cyl/Extend" + ")".repeat(1_000);
+    String nots = "!".repeat(1_000) + "Cyl/Extend";
+    String minus = "-".repeat(1_000) + "Tank/Level > 0";
+    String functions = "abs(".repeat(1_000) + "Tank/Level" + ")".repeat(1_000) + " > 0";
+
+    for (String text : List.of(brackets, nots, minus, functions)) {
+      ExpressionException e = error(text);
+      assertThat(e.getMessage()).contains("nests more than 100 levels deep");
+      assertThat(e.column()).isBetween(100, 410);
+    }
+    String deepButSane = "(".repeat(50) + "Cyl/Extend" + ")".repeat(50);
+    assertThat(eval(deepButSane)).isFalse();
+  }
+
+  @Test
+  void aLongFlatChainOfTermsCompilesAndEvaluatesWithoutRecursingPerTerm() {
+    env.set(0, true, 1);
+    env.set(2, 1.0, 2);
+    String and = String.join(" && ", java.util.Collections.nCopies(20_000, "Cyl/Extend"));
+    String or = String.join(" || ", java.util.Collections.nCopies(20_000, "Cyl/Retract"));
+    String sum = String.join(" + ", java.util.Collections.nCopies(20_000, "Tank/Level"));
+
+    assertThat(eval(and)).isTrue();
+    assertThat(eval(and + " && Cyl/Retract")).isFalse();
+    assertThat(eval(or)).isFalse();
+    assertThat(eval(or + " || Cyl/Extend")).isTrue();
+    assertThat(eval(sum + " == 20000")).isTrue();
+    assertThat(eval("10 - 4 - 3 == 3 && 64 / 4 / 2 == 8 && 2 + 3 * 4 - 1 == 13")).isTrue();
+  }
+
+  @Test
   void edgesHoldAtTheInstantOfTheChangeOnly() {
     env.set(0, true, 100);
     assertThat(eval("rose(Cyl/Extend)")).isTrue();

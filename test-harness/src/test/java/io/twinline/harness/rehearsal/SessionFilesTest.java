@@ -110,4 +110,88 @@ class SessionFilesTest {
         .hasMessage(other + ":1: not a Twinline session (no \"format\": \"twinline-session\" "
             + "on the first line)");
   }
+
+  /** The session's lines with line {@code number} (1-based) replaced by {@code text}. */
+  private static Path withLine(Path dir, String name, int number, String text) throws Exception {
+    Path plain = dir.resolve(name);
+    SessionFiles.write(plain, KpisTest.session());
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(plain));
+    lines.set(number - 1, text);
+    Files.write(plain, lines, StandardCharsets.UTF_8);
+    return plain;
+  }
+
+  @Test
+  void timesBelowZeroBackwardsOrNearTheEndOfTimeAreRefusedWithTheirLine(@TempDir Path dir)
+      throws Exception {
+    int last = Files.readAllLines(write(dir)).size();
+    Path negative = withLine(dir, "negative.jsonl", 3, "{\"t\":-5,\"operate\":\"X\",\"action\":\"press\"}");
+    Path backwards = withLine(dir, "backwards.jsonl", last - 1,
+        "{\"t\":1,\"operate\":\"X\",\"action\":\"press\"}");
+    Path forever = withLine(dir, "forever.jsonl", last,
+        "{\"t\":" + (Long.MAX_VALUE - 1) + ",\"end\":true}");
+
+    assertThatThrownBy(() -> SessionFiles.read(negative)).isInstanceOf(IOException.class)
+        .hasMessageStartingWith(negative + ":3: time -5 ns is below zero");
+    assertThatThrownBy(() -> SessionFiles.read(backwards))
+        .hasMessageStartingWith(backwards + ":" + (last - 1) + ": time 1 ns is before the previous"
+            + " event's");
+    assertThatThrownBy(() -> SessionFiles.read(forever))
+        .hasMessageStartingWith(forever + ":" + last + ": time " + (Long.MAX_VALUE - 1)
+            + " ns is beyond 1000 h");
+  }
+
+  @Test
+  void anEventAfterTheEndLineIsRefused(@TempDir Path dir) throws Exception {
+    Path plain = write(dir);
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(plain));
+    String end = lines.remove(lines.size() - 1);
+    lines.add(3, end.replaceFirst("\"t\":\\d+", "\"t\":0"));
+    Files.write(plain, lines, StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> SessionFiles.read(plain))
+        .hasMessageStartingWith(plain + ":5: an event after the end of the session (the end line"
+            + " is line 4)");
+  }
+
+  @Test
+  void aGzipBombAndAnEndlessLineAreRefusedWithoutReadingThemIntoMemory(@TempDir Path dir)
+      throws Exception {
+    Path bomb = dir.resolve("bomb.jsonl.gz");
+    byte[] header = (SessionFormat.JSON.writeValueAsString(
+        SessionFormat.header(KpisTest.session().header())) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] blanks = new byte[1 << 20];
+    Arrays.fill(blanks, (byte) '\n');
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(bomb))) {
+      out.write(header);
+      for (int i = 0; i < 40; i++) { // 40 MiB of empty lines, about 40 KB compressed
+        out.write(blanks);
+      }
+    }
+    Path endless = dir.resolve("endless.jsonl.gz");
+    byte[] spaces = new byte[1 << 20];
+    Arrays.fill(spaces, (byte) ' ');
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(endless))) {
+      out.write(header);
+      out.write("{\"t\":0,\"signal\":\"A/B\",\"value\":\"".getBytes(StandardCharsets.UTF_8));
+      for (int i = 0; i < 20; i++) {
+        out.write(spaces);
+      }
+    }
+
+    // The real limit is 512 MiB; a smaller one keeps the test quick, the mechanism is the same.
+    assertThat(SessionFiles.MAX_BYTES).isEqualTo(512L << 20);
+    assertThat(Files.size(bomb)).isLessThan(100_000);
+    assertThatThrownBy(() -> SessionFiles.read(bomb, 16L << 20)).isInstanceOf(IOException.class)
+        .hasMessageStartingWith(bomb + ":")
+        .hasMessageContaining("more than 16 MiB once uncompressed");
+    assertThatThrownBy(() -> SessionFiles.read(endless))
+        .hasMessageStartingWith(endless + ":2: the line is longer than 1 MiB");
+  }
+
+  private static Path write(Path dir) throws Exception {
+    Path plain = dir.resolve("whole.jsonl");
+    SessionFiles.write(plain, KpisTest.session());
+    return plain;
+  }
 }
