@@ -414,7 +414,14 @@ final class TestCommand implements Callable<Integer> {
         try (Stream<Path> walk = Files.walk(path)) {
           for (Path candidate : walk.filter(p -> p.toString().endsWith(".yaml")
               || p.toString().endsWith(".yml")).sorted().toList()) {
-            if (SequenceReader.isSequenceFile(Files.readString(candidate))) {
+            String text;
+            try {
+              text = io.twinline.line.TextFiles.read(candidate, "");
+            } catch (io.twinline.line.InvalidDefinitionException notText) {
+              files.add(candidate); // not UTF-8 text: reading it says so, located
+              continue;
+            }
+            if (SequenceReader.isSequenceFile(text)) {
               files.add(candidate);
             }
           }
