@@ -1,4 +1,4 @@
-package io.twinline.cli;
+package io.twinline.opcua;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.filter.Filter;
