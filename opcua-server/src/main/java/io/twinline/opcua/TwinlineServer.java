@@ -5,6 +5,7 @@ import static org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig.USER_TOKEN_POL
 import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
 
 import io.twinline.opcua.namespace.LineNamespace;
+import io.twinline.opcua.net.ConnectionGuard;
 import io.twinline.opcua.security.Pki;
 import io.twinline.opcua.security.Roles;
 import io.twinline.sim.run.SimulationRunner;
@@ -38,8 +39,6 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.types.structured.BuildInfo;
 import org.eclipse.milo.opcua.stack.core.types.structured.UserTokenPolicy;
-import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransport;
-import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +72,7 @@ public final class TwinlineServer implements AutoCloseable {
   private final String endpointUrl;
   private final ServerOptions options;
   private final OrphanedSubscriptions orphans;
+  private final ConnectionGuard guard;
 
   private TwinlineServer(
       OpcUaServer server,
@@ -80,8 +80,10 @@ public final class TwinlineServer implements AutoCloseable {
       Pki pki,
       int port,
       String endpointUrl,
-      ServerOptions options) {
+      ServerOptions options,
+      ConnectionGuard guard) {
     this.server = server;
+    this.guard = guard;
     this.namespace = namespace;
     this.pki = pki;
     this.port = port;
@@ -124,6 +126,8 @@ public final class TwinlineServer implements AutoCloseable {
       Set<String> hostnames,
       int port)
       throws IOException {
+    ConnectionGuard guard =
+        new ConnectionGuard(options.limits().connections(), options.limits().maxSessions());
     OpcUaServerConfig config =
         OpcUaServerConfig.builder()
             .setApplicationUri(APPLICATION_URI)
@@ -139,15 +143,12 @@ public final class TwinlineServer implements AutoCloseable {
                     DateTime.now()))
             .setCertificateManager(pki.certificateManager())
             .setIdentityValidator(identityValidator(options))
-            .setLimits(limits(options.limits()))
+            .setLimits(limits(options.limits(), guard.miloMaxSessions()))
             .setEndpoints(endpoints(options, port, hostnames, pki.certificate()))
             .build();
     OpcUaServer server =
-        new OpcUaServer(
-            config,
-            profile ->
-                new OrderedWritesTransport(
-                    new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build())));
+        new OpcUaServer(config, profile -> guard.transport(OrderedWritesTransport::new));
+    guard.watch(server);
     LineNamespace namespace =
         new LineNamespace(server, runner, new Roles(options.anonymous(), options.users()));
     namespace.startup();
@@ -173,7 +174,7 @@ public final class TwinlineServer implements AutoCloseable {
       throw new IOException("the OPC UA server did not start within 30 s", e);
     }
     String url = "opc.tcp://" + hostname + ":" + port + options.path();
-    return new TwinlineServer(server, namespace, pki, port, url, options);
+    return new TwinlineServer(server, namespace, pki, port, url, options, guard);
   }
 
   private static IdentityValidator identityValidator(ServerOptions options) {
@@ -192,11 +193,11 @@ public final class TwinlineServer implements AutoCloseable {
     return new CompositeValidator(validators);
   }
 
-  private static OpcUaServerConfigLimits limits(ServerOptions.Limits limits) {
+  private static OpcUaServerConfigLimits limits(ServerOptions.Limits limits, int maxSessions) {
     return new OpcUaServerConfigLimits() {
       @Override
       public UInteger getMaxSessions() {
-        return uint(limits.maxSessions());
+        return uint(maxSessions);
       }
 
       @Override
@@ -373,6 +374,11 @@ public final class TwinlineServer implements AutoCloseable {
   /** Sessions open now. */
   public int sessionCount() {
     return server.getSessionManager().getAllSessions().size();
+  }
+
+  /** TCP connections open now (see {@link ConnectionGuard}). */
+  public int openConnections() {
+    return guard.openConnections();
   }
 
   /** The Milo server underneath, for extensions. */
