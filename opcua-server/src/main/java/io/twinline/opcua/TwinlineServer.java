@@ -6,6 +6,8 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 
 import io.twinline.opcua.namespace.LineNamespace;
 import io.twinline.opcua.net.ConnectionGuard;
+import io.twinline.opcua.security.LoginThrottle;
+import io.twinline.opcua.security.PasswordLogin;
 import io.twinline.opcua.security.Pki;
 import io.twinline.opcua.security.Roles;
 import io.twinline.sim.run.SimulationRunner;
@@ -29,7 +31,6 @@ import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfigLimits;
 import org.eclipse.milo.opcua.sdk.server.identity.AnonymousIdentityValidator;
 import org.eclipse.milo.opcua.sdk.server.identity.CompositeValidator;
 import org.eclipse.milo.opcua.sdk.server.identity.IdentityValidator;
-import org.eclipse.milo.opcua.sdk.server.identity.UsernameIdentityValidator;
 import org.eclipse.milo.opcua.sdk.server.util.HostnameUtil;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.transport.TransportProfile;
@@ -183,12 +184,7 @@ public final class TwinlineServer implements AutoCloseable {
       validators.add(AnonymousIdentityValidator.INSTANCE);
     }
     if (!options.users().isEmpty()) {
-      validators.add(
-          new UsernameIdentityValidator(
-              challenge ->
-                  options.users()
-                      .authenticate(challenge.getUsername(), challenge.getPassword())
-                      .isPresent()));
+      validators.add(new PasswordLogin(options.users(), new LoginThrottle()));
     }
     return new CompositeValidator(validators);
   }
