@@ -91,6 +91,7 @@ public final class TwinlineServer implements AutoCloseable {
     this.endpointUrl = endpointUrl;
     this.options = options;
     this.orphans = new OrphanedSubscriptions(server);
+    NoSessionDiagnostics.apply(server);
   }
 
   /**
@@ -150,10 +151,10 @@ public final class TwinlineServer implements AutoCloseable {
     OpcUaServer server =
         new OpcUaServer(config, profile -> guard.transport(OrderedWritesTransport::new));
     guard.watch(server);
-    LineNamespace namespace =
-        new LineNamespace(server, runner, new Roles(options.anonymous(), options.users()));
+    Roles roles = new Roles(options.anonymous(), options.users());
+    LineNamespace namespace = new LineNamespace(server, runner, roles);
     namespace.startup();
-    server.addServiceSet(options.path(), new AccessLevelCheckedWrites(server, namespace));
+    server.addServiceSet(options.path(), new AccessLevelCheckedWrites(server, namespace, roles));
     try {
       server.startup().get(30, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
