@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -56,9 +57,14 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
       channel.close();
       return;
     }
-    channel.closeFuture().addListener(f -> release(address));
     long deadline = limits.loginDeadline().toNanos();
-    ctx.executor().schedule(() -> closeIfNotLoggedIn(channel), deadline, TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> check =
+        ctx.executor().schedule(() -> closeIfNotLoggedIn(channel), deadline, TimeUnit.NANOSECONDS);
+    // cancelled on close, so that a closed connection is not held until its deadline
+    channel.closeFuture().addListener(f -> {
+      check.cancel(false);
+      release(address);
+    });
     super.channelActive(ctx);
   }
 

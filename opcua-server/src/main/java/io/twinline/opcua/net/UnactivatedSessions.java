@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
@@ -56,6 +57,7 @@ final class UnactivatedSessions {
     NodeId token;
     int activating;
     boolean expired;
+    ScheduledFuture<?> expiry;
 
     Pending(long order, InetAddress peer, ServiceRequestContext context) {
       this.order = order;
@@ -136,9 +138,9 @@ final class UnactivatedSessions {
       }
       entry.token = created.getAuthenticationToken();
       byToken.put(entry.token, entry);
+      entry.expiry = entry.context.getChannel().eventLoop().schedule(
+          () -> expire(server, entry), limits.loginDeadline().toNanos(), TimeUnit.NANOSECONDS);
     }
-    entry.context.getChannel().eventLoop().schedule(
-        () -> expire(server, entry), limits.loginDeadline().toNanos(), TimeUnit.NANOSECONDS);
   }
 
   private void expire(ServerApplicationContext server, Pending entry) {
@@ -221,6 +223,9 @@ final class UnactivatedSessions {
     pending.remove(entry.order);
     if (entry.token != null) {
       byToken.remove(entry.token);
+    }
+    if (entry.expiry != null) {
+      entry.expiry.cancel(false); // so that the entry and its connection are not held till then
     }
   }
 
