@@ -1,6 +1,7 @@
 package io.twinline.opcua;
 
 import io.twinline.opcua.namespace.LineNamespace;
+import io.twinline.opcua.security.Roles;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
@@ -24,9 +25,11 @@ import org.eclipse.milo.opcua.stack.core.types.structured.WriteResponse;
 import org.eclipse.milo.opcua.stack.transport.server.ServiceRequestContext;
 
 /**
- * Milo's attribute services with one change: a write of a signal that is not writable at all
+ * Milo's attribute services with two changes: a write of a signal that is not writable at all
  * (an input) is answered {@code Bad_NotWritable}, as OPC UA Part 4 asks, before the user's rights
- * are looked at.
+ * are looked at; and a write outside the Twinline namespace (the server's own settings) is the
+ * engineer's alone ({@code Bad_UserAccessDenied} for observers and PLCs), see {@link
+ * ServerSettings}.
  *
  * <p>Milo checks the UserAccessLevel first and would answer {@code Bad_UserAccessDenied} for an
  * input, which sends an engineer looking for a permissions problem that is not there. Everything
@@ -37,11 +40,13 @@ final class AccessLevelCheckedWrites implements AttributeServiceSet {
   private final OpcUaServer server;
   private final LineNamespace namespace;
   private final AttributeServiceSet milo;
+  private final ServerSettings settings;
 
-  AccessLevelCheckedWrites(OpcUaServer server, LineNamespace namespace) {
+  AccessLevelCheckedWrites(OpcUaServer server, LineNamespace namespace, Roles roles) {
     this.server = server;
     this.namespace = namespace;
     this.milo = new DefaultAttributeServiceSet(server);
+    this.settings = new ServerSettings(server, namespace.getNamespaceIndex(), roles);
   }
 
   @Override
@@ -74,9 +79,13 @@ final class AccessLevelCheckedWrites implements AttributeServiceSet {
     StatusCode[] results = new StatusCode[nodesToWrite.length];
     List<Integer> passedOn = new ArrayList<>();
     List<org.eclipse.milo.opcua.stack.core.types.structured.WriteValue> rest = new ArrayList<>();
+    ServerSettings.Check settingsCheck = settings.check(context, request.getRequestHeader());
     for (int i = 0; i < nodesToWrite.length; i++) {
       var value = nodesToWrite[i];
-      if (AttributeId.Value.isEqual(value.getAttributeId())
+      StatusCode refused = settingsCheck.refusal(value);
+      if (refused != null) {
+        results[i] = refused;
+      } else if (AttributeId.Value.isEqual(value.getAttributeId())
           && namespace.isReadOnlySignal(value.getNodeId())) {
         results[i] = new StatusCode(StatusCodes.Bad_NotWritable);
       } else {

@@ -1,5 +1,6 @@
 package io.twinline.opcua;
 
+import io.twinline.opcua.net.ConnectionLimits;
 import io.twinline.opcua.security.Role;
 import io.twinline.opcua.security.Users;
 import java.nio.file.Path;
@@ -44,6 +45,8 @@ public record ServerOptions(
    * @param maxNodesPerRead nodes in one Read
    * @param maxNodesPerWrite nodes in one Write
    * @param minPublishingIntervalMillis the shortest publishing interval granted
+   * @param connections how many connections are taken and how long one has to log in (see
+   *     docs/security.md)
    */
   public record Limits(
       int maxSessions,
@@ -51,10 +54,16 @@ public record ServerOptions(
       int maxMonitoredItemsPerSession,
       int maxNodesPerRead,
       int maxNodesPerWrite,
-      double minPublishingIntervalMillis) {
+      double minPublishingIntervalMillis,
+      ConnectionLimits connections) {
 
     public static Limits defaults() {
-      return new Limits(100, 50, 250_000, 10_000, 10_000, 1.0);
+      return new Limits(100, 50, 250_000, 10_000, 10_000, 1.0, ConnectionLimits.defaults());
+    }
+
+    public Limits withConnections(ConnectionLimits newConnections) {
+      return new Limits(maxSessions, maxSubscriptionsPerSession, maxMonitoredItemsPerSession,
+          maxNodesPerRead, maxNodesPerWrite, minPublishingIntervalMillis, newConnections);
     }
   }
 

@@ -6,6 +6,9 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 
 import io.twinline.opcua.namespace.DeferredCalls;
 import io.twinline.opcua.namespace.LineNamespace;
+import io.twinline.opcua.net.ConnectionGuard;
+import io.twinline.opcua.security.LoginThrottle;
+import io.twinline.opcua.security.PasswordLogin;
 import io.twinline.opcua.security.Pki;
 import io.twinline.opcua.security.Roles;
 import io.twinline.sim.run.SimulationRunner;
@@ -29,7 +32,6 @@ import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfigLimits;
 import org.eclipse.milo.opcua.sdk.server.identity.AnonymousIdentityValidator;
 import org.eclipse.milo.opcua.sdk.server.identity.CompositeValidator;
 import org.eclipse.milo.opcua.sdk.server.identity.IdentityValidator;
-import org.eclipse.milo.opcua.sdk.server.identity.UsernameIdentityValidator;
 import org.eclipse.milo.opcua.sdk.server.util.HostnameUtil;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.transport.TransportProfile;
@@ -40,8 +42,6 @@ import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.types.structured.BuildInfo;
 import org.eclipse.milo.opcua.stack.core.types.structured.UserTokenPolicy;
 import org.eclipse.milo.opcua.stack.core.util.EndpointUtil;
-import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransport;
-import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +75,7 @@ public final class TwinlineServer implements AutoCloseable {
   private final String endpointUrl;
   private final ServerOptions options;
   private final OrphanedSubscriptions orphans;
+  private final ConnectionGuard guard;
 
   private TwinlineServer(
       OpcUaServer server,
@@ -82,14 +83,17 @@ public final class TwinlineServer implements AutoCloseable {
       Pki pki,
       int port,
       String endpointUrl,
-      ServerOptions options) {
+      ServerOptions options,
+      ConnectionGuard guard) {
     this.server = server;
+    this.guard = guard;
     this.namespace = namespace;
     this.pki = pki;
     this.port = port;
     this.endpointUrl = endpointUrl;
     this.options = options;
     this.orphans = new OrphanedSubscriptions(server);
+    NoSessionDiagnostics.apply(server);
   }
 
   /**
@@ -126,6 +130,8 @@ public final class TwinlineServer implements AutoCloseable {
       Set<String> hostnames,
       int port)
       throws IOException {
+    ConnectionGuard guard =
+        new ConnectionGuard(options.limits().connections(), options.limits().maxSessions());
     OpcUaServerConfig config =
         OpcUaServerConfig.builder()
             .setApplicationUri(APPLICATION_URI)
@@ -141,28 +147,21 @@ public final class TwinlineServer implements AutoCloseable {
                     DateTime.now()))
             .setCertificateManager(pki.certificateManager())
             .setIdentityValidator(identityValidator(options))
-            .setLimits(limits(options.limits()))
+            .setLimits(limits(options.limits(), guard.miloMaxSessions()))
             .setEndpoints(endpoints(options, port, hostnames, pki.certificate()))
             .build();
     DeferredCalls deferredCalls = new DeferredCalls();
     ConnectionRefusals refusals = new ConnectionRefusals(servedPaths(options), System::nanoTime);
     OpcUaServer server =
-        new OpcUaServer(
-            config,
-            profile ->
-                new OrderedWritesTransport(
-                    new OpcTcpServerTransport(
-                        OpcTcpServerTransportConfig.newBuilder()
-                            .setChannelPipelineCustomizer(refusals::install)
-                            .build()),
-                    deferredCalls));
-    LineNamespace namespace =
-        new LineNamespace(server, runner, new Roles(options.anonymous(), options.users()),
-            deferredCalls);
+        new OpcUaServer(config, profile -> guard.transport(refusals::install,
+            tcp -> new OrderedWritesTransport(tcp, deferredCalls)));
+    guard.watch(server);
+    Roles roles = new Roles(options.anonymous(), options.users());
+    LineNamespace namespace = new LineNamespace(server, runner, roles, deferredCalls);
     namespace.startup();
     // Milo keys its service handlers by path and installs its defaults for every endpoint path.
     for (String path : servedPaths(options)) {
-      server.addServiceSet(path, new AccessLevelCheckedWrites(server, namespace));
+      server.addServiceSet(path, new AccessLevelCheckedWrites(server, namespace, roles));
       server.addServiceSet(path, new RevisedSessionTimeouts(server));
     }
     try {
@@ -186,7 +185,7 @@ public final class TwinlineServer implements AutoCloseable {
       throw new IOException("the OPC UA server did not start within 30 s", e);
     }
     String url = "opc.tcp://" + hostname + ":" + port + options.path();
-    return new TwinlineServer(server, namespace, pki, port, url, options);
+    return new TwinlineServer(server, namespace, pki, port, url, options, guard);
   }
 
   private static IdentityValidator identityValidator(ServerOptions options) {
@@ -195,21 +194,16 @@ public final class TwinlineServer implements AutoCloseable {
       validators.add(AnonymousIdentityValidator.INSTANCE);
     }
     if (!options.users().isEmpty()) {
-      validators.add(
-          new UsernameIdentityValidator(
-              challenge ->
-                  options.users()
-                      .authenticate(challenge.getUsername(), challenge.getPassword())
-                      .isPresent()));
+      validators.add(new PasswordLogin(options.users(), new LoginThrottle()));
     }
     return new CompositeValidator(validators);
   }
 
-  private static OpcUaServerConfigLimits limits(ServerOptions.Limits limits) {
+  private static OpcUaServerConfigLimits limits(ServerOptions.Limits limits, int maxSessions) {
     return new OpcUaServerConfigLimits() {
       @Override
       public UInteger getMaxSessions() {
-        return uint(limits.maxSessions());
+        return uint(maxSessions);
       }
 
       @Override
@@ -413,6 +407,11 @@ public final class TwinlineServer implements AutoCloseable {
   /** Sessions open now. */
   public int sessionCount() {
     return server.getSessionManager().getAllSessions().size();
+  }
+
+  /** TCP connections open now (see {@link ConnectionGuard}). */
+  public int openConnections() {
+    return guard.openConnections();
   }
 
   /** The Milo server underneath, for extensions. */
