@@ -45,7 +45,8 @@ import org.eclipse.milo.opcua.stack.transport.client.tcp.OpcTcpClientTransportCo
  * nothing more (slowloris), then CreateSession requests that are never activated (a session
  * flood), while an honest client reads {@code Simulation/SimSeconds} every 100 ms. Prints the
  * process's heap (after GC), threads and open files before and after, and what the honest client
- * saw. Not part of {@code twinline bench}: run it on its own,
+ * saw. Part of {@code twinline bench} (its section "Under attack"; {@code -Dbench.only=soak}
+ * runs it alone), or on its own:
  * {@code java -cp <bench classpath> io.twinline.bench.AttackSoak [sockets] [sessions]}.
  */
 final class AttackSoak {
@@ -55,6 +56,13 @@ final class AttackSoak {
   public static void main(String[] args) throws Exception {
     int sockets = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
     int sessions = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
+    StringBuilder md = new StringBuilder();
+    report(md, sockets, sessions, 1_000);
+    System.out.print(md);
+  }
+
+  /** The soak as a section of docs/benchmarks.md. */
+  static void report(StringBuilder md, int sockets, int sessions, int killed) throws Exception {
     Path pki = Files.createTempDirectory("twinline-soak-pki");
     try (TwinlineTarget target = new TwinlineTarget(1_000, 0.0, pki)) {
       String url = target.endpointUrl();
@@ -75,19 +83,38 @@ final class AttackSoak {
       OpcUaClient late = NetworkBenchmark.connect(target);
       double loginMillis = (System.nanoTime() - loginStart) / 1e6;
       NetworkBenchmark.disconnect(late);
-      Thread.sleep(12_000); // past the 10 s login deadline: everything the attacks left expires
+      long t2 = System.nanoTime();
+      int subscribed = killedClients(url, simSeconds, killed);
+      double killedSeconds = (System.nanoTime() - t2) / 1e9;
+      String during = state(target);
+      // past the 10 s login deadline, the 5 s session timeout and the subscriptions' lifetime
+      // (60 x 100 ms): everything the attacks left behind has expired
+      Thread.sleep(15_000);
       String after = state(target);
       reader.stop();
 
-      System.out.printf("slowloris: %d connections with HELLO in %.1f s: %d answered ACK, %d closed"
-          + " at once%n", sockets, slowlorisSeconds, answers[0], answers[1]);
-      System.out.printf("session flood: %d CreateSession in %.1f s, %d answered Good%n", sessions,
-          floodSeconds, created);
-      System.out.printf("a new client logged in after the flood in %.0f ms%n", loginMillis);
-      System.out.printf("honest reads: %d good, %d failed, slowest %.1f ms%n", reader.good.get(),
-          reader.failed.get(), reader.slowestNanos.get() / 1e6);
-      System.out.println("before: " + before);
-      System.out.println("after:  " + after);
+      md.append("## Under attack (soak)\n\n");
+      md.append("`AttackSoak` against a served 1,000-signal line in this JVM, while an honest ")
+          .append("client reads `Simulation/SimSeconds` every 100 ms (the attacks of issue 12 ")
+          .append("from loopback; limits and timeouts as in [security](security.md)).\n\n");
+      md.append("| attack | figure |\n|---|---|\n");
+      md.append(String.format(java.util.Locale.ROOT, "| slowloris: connections that say HELLO"
+          + " and nothing more | %d in %.1f s: %d acknowledged, %d closed at once |\n", sockets,
+          slowlorisSeconds, answers[0], answers[1]));
+      md.append(String.format(java.util.Locale.ROOT, "| session flood: CreateSession never"
+          + " activated | %d in %.1f s, %d answered Good |\n", sessions, floodSeconds, created));
+      md.append(String.format(java.util.Locale.ROOT, "| a new login right after the flood |"
+          + " %.0f ms |\n", loginMillis));
+      md.append(String.format(java.util.Locale.ROOT, "| killed clients: session, subscription,"
+          + " then the channel drops (no CloseSession) | %d in %.1f s, %d subscribed |\n", killed,
+          killedSeconds, subscribed));
+      md.append(String.format(java.util.Locale.ROOT, "| the honest client's reads | %d good, %d"
+          + " failed, slowest %.1f ms |\n\n", reader.good.get(), reader.failed.get(),
+          reader.slowestNanos.get() / 1e6));
+      md.append("| when | state |\n|---|---|\n");
+      md.append("| before | ").append(before).append(" |\n");
+      md.append("| right after the killed clients | ").append(during).append(" |\n");
+      md.append("| 15 s later | ").append(after).append(" |\n\n");
       NetworkBenchmark.disconnect(honest);
     }
   }
@@ -182,6 +209,79 @@ final class AttackSoak {
     }
     channel.disconnect();
     return good;
+  }
+
+  /**
+   * {@code n} clients that open a session, subscribe to SimSeconds and then vanish: their channel
+   * closes with no CloseSession or DeleteSubscriptions (a PLC switched off, a killed process).
+   * Their sessions time out after 5 s and their subscriptions are cleaned after their lifetime.
+   *
+   * @return how many got as far as their subscription
+   */
+  private static int killedClients(String url, NodeId simSeconds, int n) throws Exception {
+    EndpointDescription endpoint = DiscoveryClient.getEndpoints(url).get(10, TimeUnit.SECONDS)
+        .stream().filter(e -> e.getSecurityPolicyUri().endsWith("#None")).findFirst()
+        .orElseThrow();
+    String anonymous = java.util.Arrays.stream(endpoint.getUserIdentityTokens())
+        .filter(t -> t.getTokenType()
+            == org.eclipse.milo.opcua.stack.core.types.enumerated.UserTokenType.Anonymous)
+        .findFirst().orElseThrow().getPolicyId();
+    int subscribed = 0;
+    for (int i = 0; i < n; i++) {
+      OpcClientTransport channel =
+          new OpcTcpClientTransport(OpcTcpClientTransportConfig.newBuilder().build());
+      channel.connect(context(endpoint)).get(10, TimeUnit.SECONDS);
+      try {
+        var created = (org.eclipse.milo.opcua.stack.core.types.structured.CreateSessionResponse)
+            channel.sendRequestMessage(new CreateSessionRequest(header(NodeId.NULL_VALUE, i),
+                new ApplicationDescription("urn:soak", "urn:soak", LocalizedText.english("soak"),
+                    ApplicationType.Client, null, null, null),
+                null, url, "killed-" + i, ByteString.of(new byte[32]), ByteString.NULL_VALUE,
+                5_000.0, uint(0))).get(10, TimeUnit.SECONDS);
+        NodeId token = created.getAuthenticationToken();
+        var none = new org.eclipse.milo.opcua.stack.core.types.structured.SignatureData(null,
+            null);
+        channel.sendRequestMessage(
+            new org.eclipse.milo.opcua.stack.core.types.structured.ActivateSessionRequest(
+                header(token, i), none, null, null,
+                org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject.encode(
+                    DefaultEncodingContext.INSTANCE,
+                    new org.eclipse.milo.opcua.stack.core.types.structured.AnonymousIdentityToken(
+                        anonymous)),
+                none)).get(10, TimeUnit.SECONDS);
+        var subscription =
+            (org.eclipse.milo.opcua.stack.core.types.structured.CreateSubscriptionResponse)
+                channel.sendRequestMessage(
+                    new org.eclipse.milo.opcua.stack.core.types.structured.CreateSubscriptionRequest(
+                        header(token, i), 100.0, uint(60), uint(20), uint(0), true,
+                        org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.ubyte(0)))
+                    .get(10, TimeUnit.SECONDS);
+        channel.sendRequestMessage(
+            new org.eclipse.milo.opcua.stack.core.types.structured.CreateMonitoredItemsRequest(
+                header(token, i), subscription.getSubscriptionId(), TimestampsToReturn.Both,
+                new org.eclipse.milo.opcua.stack.core.types.structured.MonitoredItemCreateRequest[] {
+                    new org.eclipse.milo.opcua.stack.core.types.structured
+                        .MonitoredItemCreateRequest(
+                        new org.eclipse.milo.opcua.stack.core.types.structured.ReadValueId(
+                            simSeconds, uint(13), null, null),
+                        org.eclipse.milo.opcua.stack.core.types.enumerated.MonitoringMode
+                            .Reporting,
+                        new org.eclipse.milo.opcua.stack.core.types.structured
+                            .MonitoringParameters(uint(1), 100.0, null, uint(10), true))}))
+            .get(10, TimeUnit.SECONDS);
+        subscribed++;
+      } catch (Exception e) {
+        // refused: counted as not subscribed
+      } finally {
+        channel.disconnect(); // the channel goes; the session and subscription are left behind
+      }
+    }
+    return subscribed;
+  }
+
+  private static RequestHeader header(NodeId token, int handle) {
+    return new RequestHeader(token, DateTime.now(), uint(handle), uint(0), null, uint(10_000),
+        null);
   }
 
   private static ClientApplicationContext context(EndpointDescription endpoint) {

@@ -49,6 +49,9 @@ public final class BenchmarkReport {
     if (only.isEmpty() || only.equals("lockstep")) {
       LockStepBenchmark.report(md, root);
     }
+    if (only.isEmpty() || only.equals("soak")) {
+      AttackSoak.report(md, 5_000, 2_000, 1_000);
+    }
     if (!only.isEmpty() && Files.exists(output)) {
       // a part run: its sections replace their namesakes in the report, the rest stays
       String sections = md.substring(Math.max(0, md.indexOf("\n## ") + 1));
