@@ -115,6 +115,11 @@ final class AttackSoak {
       md.append("| before | ").append(before).append(" |\n");
       md.append("| right after the killed clients | ").append(during).append(" |\n");
       md.append("| 15 s later | ").append(after).append(" |\n\n");
+      md.append("Killed clients count against the 100 activated sessions until their session ")
+          .append("times out (5 s here): the rest of the burst is refused `Bad_TooManySessions` ")
+          .append("meanwhile, and 15 s later every session, subscription and connection they ")
+          .append("left is gone. The threads that stay are Milo's and Netty's pools, grown to ")
+          .append("their size under the load, not one per client.\n\n");
       NetworkBenchmark.disconnect(honest);
     }
   }
