@@ -325,8 +325,14 @@ final class TestCommand implements Callable<Integer> {
       ServedLine.Options serving = ServedLine.Options.of(seeded)
           .withTime(speed == 1.0 ? TimeMode.REALTIME : TimeMode.SCALED, speed)
           .withServer(options);
-      served = ServedLine.start(lockStep ? serving.withLockStep(Duration.ofSeconds(10))
-          : serving);
+      // in lock-step the PLC is offered steps only while a sequence runs, so that it scans the
+      // same steps in every run however early it connected
+      served = ServedLine.start(lockStep ? serving.withTime(TimeMode.STEPPED, 1.0) : serving,
+          runner -> {
+            if (lockStep) {
+              runner.lockStep(Duration.ofSeconds(10), true);
+            }
+          });
     } catch (IOException | RuntimeException e) {
       err.println("twinline test --plc: " + e.getMessage());
       return EXIT_BAD_INPUT;
@@ -381,6 +387,9 @@ final class TestCommand implements Callable<Integer> {
             finished.accept(sequence, harness);
             return ran;
           }).get();
+          if (lockStep) {
+            awaitPlcAnswer(runner);
+          }
           sequences.add(result);
           if (coverage == null) {
             coverage = used[0].empty();
@@ -402,6 +411,19 @@ final class TestCommand implements Callable<Integer> {
       return EXIT_BAD_INPUT;
     } finally {
       served.close();
+    }
+  }
+
+  /**
+   * Waits (at most 10 s) until the PLC has answered the step offered last, so that it has scanned
+   * the same steps in every run when the line is reset for the next sequence.
+   */
+  private static void awaitPlcAnswer(SimulationRunner runner)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!runner.lockStepAnswered().get(10, TimeUnit.SECONDS)
+        && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(1_000_000L);
     }
   }
 

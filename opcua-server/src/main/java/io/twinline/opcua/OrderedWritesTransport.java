@@ -3,16 +3,12 @@ package io.twinline.opcua;
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.eclipse.milo.opcua.stack.core.encoding.EncodingContext;
-import org.eclipse.milo.opcua.stack.core.security.CertificateManager;
 import org.eclipse.milo.opcua.stack.core.types.UaRequestMessageType;
 import org.eclipse.milo.opcua.stack.core.types.UaResponseMessageType;
 import io.twinline.opcua.namespace.DeferredCalls;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallRequest;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallResponse;
-import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
 import org.eclipse.milo.opcua.stack.core.types.structured.WriteRequest;
 import org.eclipse.milo.opcua.stack.transport.server.OpcServerTransport;
 import org.eclipse.milo.opcua.stack.transport.server.ServerApplicationContext;
@@ -58,22 +54,7 @@ final class OrderedWritesTransport implements OpcServerTransport {
   }
 
   private record Ordering(ServerApplicationContext server, DeferredCalls deferredCalls)
-      implements ServerApplicationContext {
-
-    @Override
-    public List<EndpointDescription> getEndpointDescriptions() {
-      return server.getEndpointDescriptions();
-    }
-
-    @Override
-    public CertificateManager getCertificateManager() {
-      return server.getCertificateManager();
-    }
-
-    @Override
-    public EncodingContext getEncodingContext() {
-      return server.getEncodingContext();
-    }
+      implements ForwardingApplicationContext {
 
     /** Never 0 (Milo already starts at a random id in [1, 2^31) and wraps to 1). */
     @Override

@@ -1,16 +1,13 @@
 package io.twinline.opcua.net;
 
 import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
-import org.eclipse.milo.opcua.stack.core.encoding.EncodingContext;
-import org.eclipse.milo.opcua.stack.core.security.CertificateManager;
 import org.eclipse.milo.opcua.stack.core.types.UaRequestMessageType;
 import org.eclipse.milo.opcua.stack.core.types.UaResponseMessageType;
-import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
 import org.eclipse.milo.opcua.stack.transport.server.OpcServerTransport;
+import io.twinline.opcua.ForwardingApplicationContext;
 import org.eclipse.milo.opcua.stack.transport.server.ServerApplicationContext;
 import org.eclipse.milo.opcua.stack.transport.server.ServiceRequestContext;
 import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransport;
@@ -113,32 +110,7 @@ public final class ConnectionGuard {
   }
 
   private record Guarded(ServerApplicationContext server, UnactivatedSessions unactivated)
-      implements ServerApplicationContext {
-
-    @Override
-    public List<EndpointDescription> getEndpointDescriptions() {
-      return server.getEndpointDescriptions();
-    }
-
-    @Override
-    public CertificateManager getCertificateManager() {
-      return server.getCertificateManager();
-    }
-
-    @Override
-    public EncodingContext getEncodingContext() {
-      return server.getEncodingContext();
-    }
-
-    @Override
-    public Long getNextSecureChannelId() {
-      return server.getNextSecureChannelId();
-    }
-
-    @Override
-    public Long getNextSecureChannelTokenId() {
-      return server.getNextSecureChannelTokenId();
-    }
+      implements ForwardingApplicationContext {
 
     @Override
     public CompletableFuture<UaResponseMessageType> handleServiceRequest(

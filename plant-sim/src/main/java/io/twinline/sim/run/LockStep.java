@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
  * {@code Simulation/StepRequest} and {@code Simulation/StepAck}):
  *
  * <ol>
- *   <li>the simulation holds and raises {@code StepRequest = n} (1 after a start or reset), in the
- *       same publication as the plant's state at that instant;
+ *   <li>the simulation holds and raises {@code StepRequest = n} (a number it has not offered
+ *       before: one more than the last), in the same publication as the plant's state at that
+ *       instant; 0 means no step is offered;
  *   <li>the PLC scans once on that state, writes its outputs and then {@code StepAck = n};
  *   <li>the ack arrives: the PLC's writes take effect at that instant, the simulation runs one
  *       I/O cycle, publishes, and raises {@code n + 1}.
@@ -30,6 +31,8 @@ public final class LockStep {
   private final SimulationRunner runner;
   private final long watchdogNanos;
   private long request;
+  /** The last number offered, over resets: a new offer never repeats one. */
+  private long last;
   private long raisedAt;
   private boolean reported;
   private volatile long steps;
@@ -40,20 +43,33 @@ public final class LockStep {
     this.watchdogNanos = Math.max(1, watchdog.toNanos());
   }
 
-  /** A start or reset: offers step 1. */
+  /** A start or reset (or a script starting): offers a new step. */
   void reset() {
-    raise(1);
+    raise(next());
+  }
+
+  /** No step offered (StepRequest 0) until {@link #reset}. */
+  void withdraw() {
+    request = 0;
+    offered = 0;
+    reported = false;
+    runner.session().plant().signal(SystemSignals.STEP_REQUEST.toString()).set(0L);
   }
 
   /** Whether the PLC has acknowledged the step offered. */
   boolean acknowledged() {
-    return ack().longValue() == request;
+    return request != 0 && ack().longValue() == request;
   }
 
   /** The step offered was run: offers the next. */
   void stepped() {
     steps++;
-    raise(request == Integer.MAX_VALUE ? 1 : request + 1);
+    raise(next());
+  }
+
+  private long next() {
+    last = last >= Integer.MAX_VALUE ? 1 : last + 1;
+    return last;
   }
 
   /**
@@ -62,6 +78,9 @@ public final class LockStep {
    */
   long watch() {
     long waited = System.nanoTime() - raisedAt;
+    if (request == 0) {
+      return watchdogNanos;
+    }
     if (waited >= watchdogNanos) {
       if (!reported) {
         reported = true;

@@ -69,6 +69,8 @@ public final class SimulationRunner implements AutoCloseable {
   private LockStep lockStep;
   /** In lock-step: a Pause holds time even when the PLC acknowledges (until Resume). */
   private boolean lockStepHeld;
+  /** In lock-step: steps are offered only while a script runs. */
+  private boolean lockStepDuringScripts;
 
   /**
    * @param plant a freshly built plant; from {@link #start()} on it belongs to this runner
@@ -129,6 +131,15 @@ public final class SimulationRunner implements AutoCloseable {
    * @param watchdog wall time after which a PLC that has not acknowledged is reported (logged)
    */
   public synchronized void lockStep(Duration watchdog) {
+    lockStep(watchdog, false);
+  }
+
+  /**
+   * As {@link #lockStep(Duration)}; with {@code onlyDuringScripts} steps are offered to the PLC
+   * only while a script ({@link #runScript}, a test sequence) runs: {@code StepRequest} is 0
+   * outside them, so the PLC scans the same steps in every run, however early it connected.
+   */
+  public synchronized void lockStep(Duration watchdog, boolean onlyDuringScripts) {
     if (state != RunnerState.NEW) {
       throw new IllegalStateException("lock-step is chosen before the runner starts");
     }
@@ -136,6 +147,22 @@ public final class SimulationRunner implements AutoCloseable {
       throw new IllegalStateException("lock-step needs the stepped time mode, not " + mode);
     }
     lockStep = new LockStep(this, watchdog);
+    lockStepDuringScripts = onlyDuringScripts;
+  }
+
+  /**
+   * Whether the PLC has answered the step offered last (or none is offered, or there is no
+   * lock-step): wait for it between two test sequences, so that the PLC has scanned the same
+   * steps in every run before the line is reset. Any thread.
+   */
+  public CompletableFuture<Boolean> lockStepAnswered() {
+    return control(() -> {
+      if (lockStep == null || lockStep.offered() == 0) {
+        return true;
+      }
+      session.applyQueued();
+      return lockStep.acknowledged();
+    });
   }
 
   /** The lock-step handshake, if the runner was started with one. */
@@ -284,7 +311,7 @@ public final class SimulationRunner implements AutoCloseable {
           epoch = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
           clock.anchor(session.now());
           if (lockStep != null) {
-            lockStep.reset();
+            offerOrWithdrawSteps();
           }
           if (step != null) {
             step.complete(Outcome.refused(Refusal.invalidState(
@@ -528,7 +555,7 @@ public final class SimulationRunner implements AutoCloseable {
     try {
       session.start();
       if (lockStep != null) {
-        lockStep.reset();
+        offerOrWithdrawSteps();
       }
       clock.anchor(session.now());
       advance(p -> false, Long.MAX_VALUE);
@@ -561,7 +588,7 @@ public final class SimulationRunner implements AutoCloseable {
       if (paused && stepTarget < 0 && lockStep != null && !lockStepHeld) {
         // the PLC's writes, the ack last, take effect at the instant its step starts
         session.applyQueued();
-        if (lockStep.acknowledged()) {
+        if ((!lockStepDuringScripts || scriptRunning) && lockStep.acknowledged()) {
           startStep(ioCycle, null);
           continue;
         }
@@ -665,6 +692,9 @@ public final class SimulationRunner implements AutoCloseable {
             throw new IllegalStateException("another script is running");
           }
           scriptRunning = true;
+          if (lockStep != null && lockStepDuringScripts) {
+            offerOrWithdrawSteps();
+          }
           try {
             return script.apply(new ScriptContext() {
               @Override
@@ -688,6 +718,8 @@ public final class SimulationRunner implements AutoCloseable {
               }
             });
           } finally {
+            // the step offered last stays offered: the PLC scans it as in every run (its ack
+            // is applied, no step follows until the next script)
             scriptRunning = false;
           }
         });
@@ -697,6 +729,15 @@ public final class SimulationRunner implements AutoCloseable {
     Control control;
     while ((control = controls.poll()) != null) {
       control.run();
+    }
+  }
+
+  /** Offers the PLC a new step, or none (StepRequest 0) outside scripts if so chosen. */
+  private void offerOrWithdrawSteps() {
+    if (lockStepDuringScripts && !scriptRunning) {
+      lockStep.withdraw();
+    } else {
+      lockStep.reset();
     }
   }
 
