@@ -102,9 +102,15 @@ final class OrderedWritesTransport implements OpcServerTransport {
       if (!(request instanceof CallRequest call)) {
         return response;
       }
-      return response.thenCompose(r -> r instanceof CallResponse answer
-          ? deferredCalls.settle(call, answer).thenApply(settled -> settled)
-          : CompletableFuture.completedFuture(r));
+      return response
+          .whenComplete((r, failure) -> {
+            if (failure != null || !(r instanceof CallResponse)) {
+              deferredCalls.forget(call); // nothing to settle: do not keep what was deferred
+            }
+          })
+          .thenCompose(r -> r instanceof CallResponse answer
+              ? deferredCalls.settle(call, answer).thenApply(settled -> settled)
+              : CompletableFuture.completedFuture(r));
     }
   }
 }

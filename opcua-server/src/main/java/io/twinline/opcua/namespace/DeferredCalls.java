@@ -78,12 +78,29 @@ public final class DeferredCalls {
   }
 
   /**
+   * Drops what was deferred for {@code request}: Milo did not answer it (the request failed), so
+   * nothing will be settled.
+   */
+  public void forget(CallRequest request) {
+    CallMethodRequest[] calls = request.getMethodsToCall();
+    if (calls == null) {
+      return;
+    }
+    synchronized (pending) {
+      for (CallMethodRequest call : calls) {
+        pending.remove(call);
+      }
+    }
+  }
+
+  /**
    * The response to send for {@code request}: {@code response} with every deferred result in
    * place, once all of them are done. Never blocks.
    */
   public CompletableFuture<CallResponse> settle(CallRequest request, CallResponse response) {
     CallMethodRequest[] calls = request.getMethodsToCall();
     if (calls == null || response.getResults() == null) {
+      forget(request);
       return CompletableFuture.completedFuture(response);
     }
     List<CompletableFuture<CallMethodResult>> deferred = new ArrayList<>();

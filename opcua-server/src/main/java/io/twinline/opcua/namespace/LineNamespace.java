@@ -81,10 +81,6 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle {
   private AutoCloseable feedSubscription;
   private SimulationNodes simulation;
 
-  public LineNamespace(OpcUaServer server, SimulationRunner runner, Roles roles) {
-    this(server, runner, roles, new DeferredCalls());
-  }
-
   /**
    * @param deferredCalls where the namespace's methods leave the answers they give later; the
    *     server's transport settles them ({@link DeferredCalls#settle})

@@ -66,8 +66,10 @@ public final class ChangeFeed implements ChangeSubscriber {
       register.accept(null);
       return;
     }
+    // at a publication boundary: what the snapshot shows is not in a change set still to come
     runner.onSimulationThread(
-        () -> register.accept(runner.session().plant().signals().snapshot()),
+        () -> runner.session().afterNextPublication(
+            () -> register.accept(runner.session().plant().signals().snapshot())),
         why -> register.accept(snapshot));
   }
 
@@ -87,8 +89,10 @@ public final class ChangeFeed implements ChangeSubscriber {
   }
 
   /**
-   * Subscribes a lossless consumer, run on a thread called {@code name}; it first gets the last
-   * snapshot of every signal (if the simulation has started). Close the subscription to stop it.
+   * Subscribes a lossless consumer, run on a thread called {@code name}. On a running line it
+   * joins at the next publication (within an I/O cycle, at once while paused) with a snapshot of
+   * every signal taken there, then gets every change set after it: nothing twice, nothing
+   * missed. Close the subscription to stop it.
    */
   public AutoCloseable lossless(String name, Consumer consumer) {
     Lossless subscription = new Lossless(name, consumer);
@@ -106,8 +110,8 @@ public final class ChangeFeed implements ChangeSubscriber {
   }
 
   /**
-   * A view of the latest values with edge counts, for a consumer that looks when it can. Close it
-   * when done.
+   * A view of the latest values with edge counts, for a consumer that looks when it can; it joins
+   * at the next publication, as {@link #lossless} does. Close it when done.
    *
    * @param signals the number of signals of the line (their ids are 0..signals-1)
    */
@@ -192,6 +196,21 @@ public final class ChangeFeed implements ChangeSubscriber {
     }
 
     private void run() {
+      try {
+        consume();
+      } finally {
+        // ended (closed, or an Error in the consumer): the simulation must never wait for it
+        stopped = true;
+        Batch batch;
+        while ((batch = queue.poll()) != null) {
+          if (batch.marker() != null) {
+            batch.marker().complete(null);
+          }
+        }
+      }
+    }
+
+    private void consume() {
       while (true) {
         Batch batch;
         try {

@@ -34,10 +34,16 @@ public final class LineControl {
         () -> {
           Session session = runner.session();
           if (runner.holding()) {
-            session.applyQueued();
-            Outcome outcome = session.execute(command);
-            session.publishNow();
-            result.complete(outcome);
+            try {
+              session.applyQueued();
+              Outcome outcome = session.execute(command);
+              session.publishNow();
+              result.complete(outcome);
+            } catch (RuntimeException | Error e) {
+              // the simulation fails with it (the runner stops loudly); the caller is told
+              result.completeExceptionally(e);
+              throw e;
+            }
           } else {
             session.submit(command, outcome ->
                 session.afterNextPublication(() -> result.complete(outcome)));

@@ -158,6 +158,22 @@ public final class Session {
     drain(false);
   }
 
+  /**
+   * Refuses every queued command that has someone waiting for its outcome (the run has ended).
+   * Simulation thread, or any thread once it has stopped.
+   */
+  public void abandonQueued(String why) {
+    Pending pending;
+    while ((pending = queued.poll()) != null) {
+      if (pending.outcome() != null) {
+        pending.outcome().accept(Outcome.refused(Refusal.invalidState(why), simulation.now()));
+      }
+    }
+    List<Runnable> tasks = List.copyOf(afterPublication);
+    afterPublication.clear();
+    tasks.forEach(Runnable::run);
+  }
+
   /** Whether commands wait for the next I/O cycle. Any thread. */
   public boolean hasQueued() {
     return !queued.isEmpty();
@@ -371,6 +387,19 @@ public final class Session {
     attach(Plant.build(line));
     List<ChangeSubscriber> listening = List.copyOf(subscribers);
     subscribers.clear();
+    try {
+      replay(snapshot);
+    } finally {
+      subscribers.addAll(listening);
+    }
+    publishedTime = simulation.now();
+    if (wasStarted || !listening.isEmpty()) {
+      publish(plant.signals().snapshot());
+    }
+  }
+
+  /** Replays {@code snapshot}'s journal on the fresh plant, with nobody listening. */
+  private void replay(Snapshot snapshot) {
     start();
     for (Snapshot.JournalEntry entry : snapshot.journal()) {
       if (entry.atCycle()) {
@@ -389,10 +418,5 @@ public final class Session {
     runUntil(snapshot.time());
     plant.signals().drainChanges();
     publishDue = false;
-    subscribers.addAll(listening);
-    publishedTime = simulation.now();
-    if (wasStarted || !listening.isEmpty()) {
-      publish(plant.signals().snapshot());
-    }
   }
 }

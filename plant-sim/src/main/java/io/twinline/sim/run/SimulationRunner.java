@@ -256,7 +256,10 @@ public final class SimulationRunner implements AutoCloseable {
   CompletableFuture<Outcome> pauseOutcome() {
     return control(
         () -> {
-          endStep("interrupted by Pause");
+          if (lockStep == null) {
+            endStep("interrupted by Pause");
+          }
+          // in lock-step the cycle running finishes, so the cycle grid stays; then time holds
           lockStepHeld = lockStep != null;
           paused = true;
           state = RunnerState.PAUSED;
@@ -332,6 +335,9 @@ public final class SimulationRunner implements AutoCloseable {
         () -> {
           session.restore(snapshot);
           plant = session.plant();
+          if (lockStep != null) {
+            offerOrWithdrawSteps();
+          }
           epoch =
               Instant.now()
                   .truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
@@ -572,6 +578,7 @@ public final class SimulationRunner implements AutoCloseable {
       failPendingStep(e);
     } finally {
       abandonControls();
+      session.abandonQueued("the simulation of " + plant.name() + " is not running");
     }
   }
 
@@ -594,6 +601,9 @@ public final class SimulationRunner implements AutoCloseable {
         }
       }
       if (paused && stepTarget < 0) {
+        // what was sent before the hold (a pause, the end of a step) takes effect now and is
+        // answered, instead of waiting for an I/O cycle that will not come while holding
+        session.applyQueued();
         session.publishNow();
         if (lockStep != null) {
           LockSupport.parkNanos(this, lockStep.watch());

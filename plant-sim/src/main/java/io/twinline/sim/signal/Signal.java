@@ -265,13 +265,14 @@ public final class Signal {
     }
     forced = true;
     forcedBits = bits;
-    if (input) {
-      setPlc(bits);
-    } else {
-      setPlc(bits);
+    long before = plcBits;
+    setPlc(bits);
+    if (!input) {
       refresh();
     }
-    markChanged();
+    if (plcBits == before) {
+      markChanged(); // the value stayed: log it anyway, for its forced flag
+    }
   }
 
   /** Ends forcing: the plant drives an input again, the PLC's last write drives an output. */
@@ -280,12 +281,15 @@ public final class Signal {
       return;
     }
     forced = false;
+    long before = plcBits;
     if (input) {
       refresh();
     } else {
       drive(heldBits);
     }
-    markChanged();
+    if (plcBits == before) {
+      markChanged(); // the value stayed: log it anyway, for its forced flag
+    }
   }
 
   public boolean isForced() {

@@ -231,6 +231,7 @@ class LineControlTest {
     LineControl control = start(TimeMode.STEPPED);
     answer(control.pause()); // the run has started: its first snapshot is out
     LatestValues view = runner.feed().latest(runner.plant().signals().size());
+    answer(control.pause()); // a publication: the view joins there
     view.poll();
 
     answer(control.write(MOTOR, true));
@@ -292,5 +293,123 @@ class LineControlTest {
     org.awaitility.Awaitility.await().until(() ->
         runner.call(p -> p.signal(request).intValue()).get() == 2);
     assertThat(runner.call(p -> p.simulation().now()).get()).isEqualTo(10_000_000L);
+  }
+
+  /** Holds the simulation thread inside a call until the latch opens (controls then batch up). */
+  private java.util.concurrent.CountDownLatch holdSimulationThread() throws Exception {
+    java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch in = new java.util.concurrent.CountDownLatch(1);
+    runner.call(p -> {
+      in.countDown();
+      try {
+        latch.await();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+      return null;
+    });
+    in.await();
+    return latch;
+  }
+
+  @Test
+  void aWriteSentJustBeforeAPauseIsAnswered() throws Exception {
+    runner = new SimulationRunner(Plant.build(line()), TimeMode.REALTIME, 1.0);
+    runner.start();
+    java.util.concurrent.CountDownLatch latch = holdSimulationThread();
+    CompletableFuture<Outcome> write = runner.control().write(MOTOR, true);
+    CompletableFuture<Outcome> pause = runner.control().pause();
+    latch.countDown();
+
+    assertThat(answer(pause).isDone()).isTrue();
+    assertThat(answer(write).isDone()).as("answered while paused, not at a cycle to come").isTrue();
+  }
+
+  @Test
+  void aWriteQueuedWhenTheRunnerClosesIsRefusedNotLeftWaiting() throws Exception {
+    LineDefinition slow = LineDefinitions.parse("s.yaml", """
+        line: S
+        ioCycle: 1000 ms
+        components:
+          - {name: Belt, type: conveyor, length: 2.0 m, speed: 0.5 m/s}
+        """);
+    runner = new SimulationRunner(Plant.build(slow), TimeMode.REALTIME, 1.0);
+    runner.start();
+    runner.call(p -> null).get(5, TimeUnit.SECONDS);
+    CompletableFuture<Outcome> write = runner.control().write(MOTOR, true);
+    runner.call(p -> null).get(5, TimeUnit.SECONDS); // the write waits for the next cycle
+    runner.close();
+
+    assertRefused(answer(write), Refusal.Kind.INVALID_STATE, "not running");
+  }
+
+  @Test
+  void aPauseInTheMiddleOfALockStepCycleLetsTheCycleFinish() throws Exception {
+    runner = new SimulationRunner(Plant.build(line()), TimeMode.STEPPED, 1.0);
+    runner.lockStep(Duration.ofSeconds(10));
+    runner.start();
+    String request = SystemSignals.STEP_REQUEST.toString();
+    org.awaitility.Awaitility.await().until(() ->
+        runner.call(p -> p.signal(request).intValue()).get() == 1);
+    // an event 3 ms into step 1 pauses the line there
+    runner.submit(plant -> plant.simulation().scheduleAt(plant.simulation().now() + 3_000_000L,
+        io.twinline.sim.kernel.Priority.IO_EXCHANGE,
+        io.twinline.sim.kernel.Action.named("pause", () -> runner.control().pause())));
+    runner.submit(new SetSignal(SystemSignals.STEP_ACK, 1));
+
+    org.awaitility.Awaitility.await().until(() -> runner.state() == RunnerState.PAUSED
+        && runner.call(p -> p.signal(request).intValue()).get() == 2);
+    assertThat(runner.call(p -> p.simulation().now()).get())
+        .as("one acknowledged step is one I/O cycle, Pause or not").isEqualTo(10_000_000L);
+    answer(runner.control().resume());
+    runner.submit(new SetSignal(SystemSignals.STEP_ACK, 2));
+    org.awaitility.Awaitility.await().until(() ->
+        runner.call(p -> p.signal(request).intValue()).get() == 3);
+    assertThat(runner.call(p -> p.simulation().now()).get()).isEqualTo(20_000_000L);
+  }
+
+  @Test
+  void aLosslessConsumerJoiningBetweenTwoPublicationsGetsEachChangeOnce() throws Exception {
+    runner = new SimulationRunner(Plant.build(line()), TimeMode.STEPPED, 1.0);
+    runner.start();
+    runner.call(p -> null).get(5, TimeUnit.SECONDS);
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.CountDownLatch latch = holdSimulationThread();
+    // a change logged on the simulation thread and not yet published
+    runner.call(p -> {
+      p.signal("Belt/MotorOn").set(true);
+      return null;
+    });
+    AutoCloseable consumer = runner.feed().lossless("joiner", (changes, epoch) -> {
+      for (int i = 0; i < changes.size(); i++) {
+        if (changes.definition(i).path().equals(MOTOR)) {
+          seen.add((changes.isSnapshot() ? "snapshot " : "change ") + changes.value(i));
+        }
+      }
+    });
+    latch.countDown();
+    runner.call(p -> null).get(5, TimeUnit.SECONDS);
+    answer(runner.control().pause());
+    org.awaitility.Awaitility.await().until(() -> !seen.isEmpty());
+    runner.feed().published().get(5, TimeUnit.SECONDS);
+    consumer.close();
+
+    assertThat(seen).containsExactly("snapshot true");
+  }
+
+  @Test
+  void aForceIsOneChangeInTheFeed() throws Exception {
+    LineControl control = start(TimeMode.STEPPED);
+    answer(control.pause());
+    LatestValues view = runner.feed().latest(runner.plant().signals().size());
+    answer(control.pause());
+    view.poll();
+
+    answer(control.force(AT_END, true));
+    LatestValues.Latest forced = view.poll().signals().stream()
+        .filter(l -> l.definition().path().equals(AT_END)).findFirst().orElseThrow();
+
+    assertThat(forced.changes()).isEqualTo(1);
+    view.close();
   }
 }

@@ -79,7 +79,7 @@ public final class OpcUaSoftPlc implements AutoCloseable {
   private final String line;
   private final Duration lockStepCycle;
   private final AtomicLong steps = new AtomicLong();
-  /** The step last acknowledged, 0 after the server was reset (its StepAck went back). */
+  /** The step last scanned for (the server never offers the same number twice). */
   private final AtomicLong acked = new AtomicLong();
   private Variable stepRequest;
   private Variable stepAck;
@@ -261,12 +261,9 @@ public final class OpcUaSoftPlc implements AutoCloseable {
           if (variable == stepRequest && value.value().value() instanceof Number n) {
             request = n.longValue();
           }
-          if (variable == stepAck && value.value().value() instanceof Number n
-              && n.longValue() < acked.get()) {
-            acked.set(0); // the line was reset
-          }
         }
-        // a request seen again (a republished value) is not scanned for twice
+        // a request seen again (a republished value) is not scanned for twice; the server never
+        // offers a number twice, not even after a reset
         if (request != null && request > 0 && acked.getAndSet(request) != request) {
           long n = request;
           scanner.execute(() -> stepQuietly(n));
@@ -275,6 +272,25 @@ public final class OpcUaSoftPlc implements AutoCloseable {
     });
     subscription.addMonitoredItems(items);
     subscription.synchronizeMonitoredItems();
+  }
+
+  /**
+   * Writes the outputs and the ack of a scan; a write that fails on the way (a timeout, a channel
+   * renewed) is sent again, the same values, so the server's wait for the ack ends: the step is
+   * not scanned twice.
+   */
+  private List<StatusCode> writeRetrying(List<NodeId> nodes, List<DataValue> values)
+      throws UaException {
+    UaException last = null;
+    for (int attempt = 0; attempt < 5; attempt++) {
+      try {
+        return client.writeValues(nodes, values);
+      } catch (UaException e) {
+        last = e;
+        LOG.debug("lock-step write failed, sending it again: {}", e.getMessage());
+      }
+    }
+    throw last;
   }
 
   /** Reads every variable once, then scans for the step offered now, if not scanned yet. */
@@ -328,7 +344,7 @@ public final class OpcUaSoftPlc implements AutoCloseable {
       // the ack last: the server applies the outputs, then steps
       nodes.add(stepAck.node());
       out.add(DataValue.valueOnly(new Variant((int) request)));
-      List<StatusCode> results = client.writeValues(nodes, out);
+      List<StatusCode> results = writeRetrying(nodes, out);
       for (int i = 0; i < results.size(); i++) {
         if (!results.get(i).isGood()) {
           failedWrites.incrementAndGet();
@@ -369,7 +385,7 @@ public final class OpcUaSoftPlc implements AutoCloseable {
       return;
     }
     try {
-      List<StatusCode> results = client.writeValues(nodes, out);
+      List<StatusCode> results = writeRetrying(nodes, out);
       for (int i = 0; i < results.size(); i++) {
         if (results.get(i).isGood()) {
           written.put(nodes.get(i), out.get(i).value().value());
