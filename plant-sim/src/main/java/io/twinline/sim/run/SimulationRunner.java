@@ -507,6 +507,10 @@ public final class SimulationRunner implements AutoCloseable {
             () -> {
               try {
                 result.complete(body.get());
+              } catch (io.twinline.sim.kernel.SimulationFailure e) {
+                // the plant failed (a queued write applied here, say): stop loudly, as always
+                result.completeExceptionally(e);
+                throw e;
               } catch (RuntimeException e) {
                 result.completeExceptionally(e);
               }
