@@ -120,6 +120,13 @@ final class ServerFixture implements AutoCloseable {
       client.connect();
     } catch (UaException e) {
       clients.remove(client);
+      try {
+        // a client whose connect failed keeps trying in the background (Milo's session state
+        // machine): with a wrong password, every retry is another failed login
+        client.disconnect();
+      } catch (UaException | RuntimeException ignored) {
+        // it had nothing to close
+      }
       throw e;
     }
     if (!ids.namespaceIndex()
