@@ -160,7 +160,9 @@ public final class SoftPlc {
       int n = 0;
       for (int i = 0; i < writes; i++) {
         int id = order[i];
-        if (!pending[id].equals(signals.byId(id).plcValue())) {
+        // against what this PLC wrote, not what shows: a forced output shows the forced value,
+        // and the write kept for its release must follow the program
+        if (!pending[id].equals(signals.byId(id).writtenValue())) {
           ids[n] = id;
           values[n] = pending[id];
           n++;

@@ -141,6 +141,17 @@ public final class Signal {
         : SignalValues.toObject(definition.type(), plcBits);
   }
 
+  /**
+   * What the PLC last wrote to an output, as a Java object: the PLC face, but for a forced output
+   * the write kept aside for its release. For an input, the PLC face.
+   */
+  public Object writtenValue() {
+    if (forced && !input && definition.type() != SignalType.STRING) {
+      return SignalValues.toObject(definition.type(), heldBits);
+    }
+    return plcValue();
+  }
+
   public boolean plcBoolean() {
     requireType(SignalType.BOOLEAN);
     return plcBits != 0;

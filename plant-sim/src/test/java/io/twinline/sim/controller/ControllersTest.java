@@ -97,4 +97,27 @@ class ControllersTest {
         .hasRootCauseInstanceOf(IllegalArgumentException.class)
         .rootCause().hasMessageContaining("Belt/Nothing");
   }
+
+  @Test
+  void aProgramThatComesToWantTheForcedValueHasItOnRelease() throws Exception {
+    Session session = new Session(line());
+    boolean[] want = {false};
+    new SoftPlc(session, new ControlProgram() {
+      @Override
+      public void scan(ProcessImage io) {
+        io.set("Q_Belt", want[0]);
+      }
+    }, Duration.ofMillis(10)).start();
+    session.runFor(Duration.ofMillis(50).toNanos());
+    session.apply(new io.twinline.sim.run.Force(
+        io.twinline.line.SignalPath.parse("Belt/MotorOn"), true));
+
+    want[0] = true; // the program now wants what is forced
+    session.runFor(Duration.ofMillis(50).toNanos());
+    session.apply(new io.twinline.sim.run.Release(
+        io.twinline.line.SignalPath.parse("Belt/MotorOn")));
+
+    assertThat(session.plant().signal("Belt/MotorOn").booleanValue())
+        .as("the program's write, not the value from before the force").isTrue();
+  }
 }
