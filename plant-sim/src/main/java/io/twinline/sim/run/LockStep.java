@@ -30,6 +30,9 @@ public final class LockStep {
 
   private final SimulationRunner runner;
   private final long watchdogNanos;
+  private final boolean onlyDuringScripts;
+  /** A Pause holds time even when the PLC acknowledges, until Resume. */
+  private boolean held;
   private long request;
   /** The last number offered, over resets: a new offer never repeats one. */
   private long last;
@@ -38,18 +41,55 @@ public final class LockStep {
   private volatile long steps;
   private volatile long offered;
 
-  LockStep(SimulationRunner runner, Duration watchdog) {
+  LockStep(SimulationRunner runner, Duration watchdog, boolean onlyDuringScripts) {
     this.runner = runner;
     this.watchdogNanos = Math.max(1, watchdog.toNanos());
+    this.onlyDuringScripts = onlyDuringScripts;
   }
 
-  /** A start or reset (or a script starting): offers a new step. */
-  void reset() {
+  /** Whether steps are offered only while a script (a test sequence) runs. */
+  boolean onlyDuringScripts() {
+    return onlyDuringScripts;
+  }
+
+  /** A Pause: time holds after the cycle running, whatever the PLC acknowledges. */
+  void hold() {
+    held = true;
+  }
+
+  /** A Resume: the PLC's acks move time again. */
+  void release() {
+    held = false;
+  }
+
+  boolean held() {
+    return held;
+  }
+
+  /** Whether an acknowledged step may run now. */
+  boolean mayStep(boolean scriptRunning) {
+    return !held && (!onlyDuringScripts || scriptRunning);
+  }
+
+  /**
+   * A start, a reset or a script starting: offers the PLC a new step, or none (StepRequest 0)
+   * outside scripts when steps are offered only during them.
+   */
+  void offer(boolean scriptRunning) {
+    if (onlyDuringScripts && !scriptRunning) {
+      withdraw();
+    } else {
+      reset();
+    }
+  }
+
+  /** Offers a new step. */
+  private void reset() {
     raise(next());
   }
 
   /** No step offered (StepRequest 0) until {@link #reset}. */
-  void withdraw() {
+  private void withdraw() {
     request = 0;
     offered = 0;
     reported = false;

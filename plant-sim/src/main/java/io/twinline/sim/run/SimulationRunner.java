@@ -67,10 +67,6 @@ public final class SimulationRunner implements AutoCloseable {
   private long stepTarget = -1;
   private CompletableFuture<Outcome> stepDone;
   private LockStep lockStep;
-  /** In lock-step: a Pause holds time even when the PLC acknowledges (until Resume). */
-  private boolean lockStepHeld;
-  /** In lock-step: steps are offered only while a script runs. */
-  private boolean lockStepDuringScripts;
 
   /**
    * @param plant a freshly built plant; from {@link #start()} on it belongs to this runner
@@ -146,8 +142,7 @@ public final class SimulationRunner implements AutoCloseable {
     if (mode != TimeMode.STEPPED) {
       throw new IllegalStateException("lock-step needs the stepped time mode, not " + mode);
     }
-    lockStep = new LockStep(this, watchdog);
-    lockStepDuringScripts = onlyDuringScripts;
+    lockStep = new LockStep(this, watchdog, onlyDuringScripts);
   }
 
   /**
@@ -258,9 +253,9 @@ public final class SimulationRunner implements AutoCloseable {
         () -> {
           if (lockStep == null) {
             endStep("interrupted by Pause");
+          } else {
+            lockStep.hold(); // the cycle running finishes, so the cycle grid stays
           }
-          // in lock-step the cycle running finishes, so the cycle grid stays; then time holds
-          lockStepHeld = lockStep != null;
           paused = true;
           state = RunnerState.PAUSED;
           session.publishNow();
@@ -280,7 +275,7 @@ public final class SimulationRunner implements AutoCloseable {
     return control(
         () -> {
           if (lockStep != null) {
-            lockStepHeld = false;
+            lockStep.release();
             wake();
             return Outcome.done("resumed: time moves when the PLC acknowledges a step",
                 session.now());
@@ -314,7 +309,7 @@ public final class SimulationRunner implements AutoCloseable {
           epoch = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
           clock.anchor(session.now());
           if (lockStep != null) {
-            offerOrWithdrawSteps();
+            lockStep.offer(scriptRunning);
           }
           if (step != null) {
             step.complete(Outcome.refused(Refusal.invalidState(
@@ -336,7 +331,7 @@ public final class SimulationRunner implements AutoCloseable {
           session.restore(snapshot);
           plant = session.plant();
           if (lockStep != null) {
-            offerOrWithdrawSteps();
+            lockStep.offer(scriptRunning);
           }
           epoch =
               Instant.now()
@@ -565,7 +560,7 @@ public final class SimulationRunner implements AutoCloseable {
     try {
       session.start();
       if (lockStep != null) {
-        offerOrWithdrawSteps();
+        lockStep.offer(scriptRunning);
       }
       clock.anchor(session.now());
       advance(p -> false, Long.MAX_VALUE);
@@ -596,10 +591,10 @@ public final class SimulationRunner implements AutoCloseable {
   private boolean advance(Predicate<Plant> stop, long deadline) throws InterruptedException {
     while (!stopRequested) {
       runControls();
-      if (paused && stepTarget < 0 && lockStep != null && !lockStepHeld) {
+      if (paused && stepTarget < 0 && lockStep != null && !lockStep.held()) {
         // the PLC's writes, the ack last, take effect at the instant its step starts
         session.applyQueued();
-        if ((!lockStepDuringScripts || scriptRunning) && lockStep.acknowledged()) {
+        if (lockStep.mayStep(scriptRunning) && lockStep.acknowledged()) {
           startStep(ioCycle, null);
           continue;
         }
@@ -706,8 +701,8 @@ public final class SimulationRunner implements AutoCloseable {
             throw new IllegalStateException("another script is running");
           }
           scriptRunning = true;
-          if (lockStep != null && lockStepDuringScripts) {
-            offerOrWithdrawSteps();
+          if (lockStep != null && lockStep.onlyDuringScripts()) {
+            lockStep.offer(scriptRunning);
           }
           try {
             return script.apply(new ScriptContext() {
@@ -743,15 +738,6 @@ public final class SimulationRunner implements AutoCloseable {
     Control control;
     while ((control = controls.poll()) != null) {
       control.run();
-    }
-  }
-
-  /** Offers the PLC a new step, or none (StepRequest 0) outside scripts if so chosen. */
-  private void offerOrWithdrawSteps() {
-    if (lockStepDuringScripts && !scriptRunning) {
-      lockStep.withdraw();
-    } else {
-      lockStep.reset();
     }
   }
 
