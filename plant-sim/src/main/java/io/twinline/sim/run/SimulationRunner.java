@@ -730,6 +730,13 @@ public final class SimulationRunner implements AutoCloseable {
             // the step offered last stays offered: the PLC scans it as in every run (its ack
             // is applied, no step follows until the next script)
             scriptRunning = false;
+            if (lockStep != null && lockStep.onlyDuringScripts() && stepTarget >= 0
+                && stepDone == null) {
+              // the script ended inside a handshake step: the step ends here too, so that no
+              // time runs (and no step is offered) outside scripts, whatever the timing
+              stepTarget = -1;
+              session.publishNow();
+            }
           }
         });
   }
