@@ -101,6 +101,8 @@ final class TestCommand implements Callable<Integer> {
 
   private Predicate<SuiteSpec.Sequence> selection;
 
+  private TraceFiles.Options traceOptions;
+
   @Option(
       names = "--seed",
       paramLabel = "N",
@@ -119,8 +121,34 @@ final class TestCommand implements Callable<Integer> {
   @Option(
       names = "--trace",
       paramLabel = "DIR",
-      description = "Write every sequence's full signal trace (JSON lines, one change per line).")
+      description = "Write every sequence's signal trace: the values at the start, then one"
+          + " change per line (JSON lines, gzip-compressed: DIR/<file>/<sequence>.jsonl.gz).")
   Path trace;
+
+  @Option(
+      names = "--trace-signals",
+      split = ",",
+      paramLabel = "SIGNAL",
+      description = "With --trace: trace only these signals, by path or tag; '*' matches any"
+          + " characters (Tank/*, Q_*). Default: every signal.")
+  List<String> traceSignals = new ArrayList<>();
+
+  @Option(
+      names = "--trace-deadband",
+      paramLabel = "NUMBER",
+      description = "With --trace: write an analog value only when it differs from the one"
+          + " written last by at least this much (default: ${DEFAULT-VALUE}, every change)."
+          + " Booleans, integers and text are always written.")
+  double traceDeadband = 0;
+
+  @Option(
+      names = "--trace-compress",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "With --trace: gzip the traces (the default); --no-trace-compress writes"
+          + " plain .jsonl files.")
+  boolean traceCompress = true;
 
   @Option(
       names = "--record",
@@ -213,6 +241,16 @@ final class TestCommand implements Callable<Integer> {
         }
       }
     }
+    TraceFiles.Options traceOptions = null;
+    if (problems.isEmpty() && trace != null) {
+      try {
+        traceOptions = traceOptions(suites);
+      } catch (IllegalArgumentException e) {
+        err.println("twinline test: " + e.getMessage());
+        return EXIT_BAD_INPUT;
+      }
+    }
+    this.traceOptions = traceOptions;
     if (!problems.isEmpty()) {
       problems.forEach(p -> err.println(p.format()));
       err.printf("refused, %d problem%s; nothing ran%n", problems.size(),
@@ -247,7 +285,7 @@ final class TestCommand implements Callable<Integer> {
       java.util.function.BiConsumer<SuiteSpec.Sequence, io.twinline.harness.run.Harness> after =
           (sequence, harness) -> { };
       if (trace != null) {
-        after = after.andThen(TraceFiles.writer(trace, suite));
+        after = after.andThen(TraceFiles.writer(trace, suite, traceOptions));
       }
       if (record != null) {
         after = after.andThen(io.twinline.harness.rehearsal.SessionRecorder.writer(record, suite,
@@ -286,6 +324,26 @@ final class TestCommand implements Callable<Integer> {
       return EXIT_BAD_INPUT;
     }
     return passed ? 0 : EXIT_FAILED;
+  }
+
+  /** The trace options, the signal patterns checked against every suite's line. */
+  private TraceFiles.Options traceOptions(List<SuiteSpec> suites) {
+    TraceFiles.Options options;
+    try {
+      options = TraceFiles.Options.DEFAULT.withCompressed(traceCompress)
+          .withDeadband(traceDeadband).withSignals(traceSignals);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--trace-deadband: " + e.getMessage());
+    }
+    for (SuiteSpec suite : suites) {
+      List<String> unmatched = options.unmatched(suite.line().signals());
+      if (!unmatched.isEmpty()) {
+        throw new IllegalArgumentException("--trace-signals: " + String.join(", ", unmatched)
+            + (unmatched.size() == 1 ? " matches" : " match") + " no signal of line "
+            + suite.line().name() + " (" + suite.file() + ")");
+      }
+    }
+    return options;
   }
 
   /**
@@ -363,7 +421,7 @@ final class TestCommand implements Callable<Integer> {
             new SuiteRunner(Optional.empty(), controllerName, seed, selection);
         java.util.function.BiConsumer<SuiteSpec.Sequence, Harness> after = (q, h) -> { };
         if (trace != null) {
-          after = after.andThen(TraceFiles.writer(trace, suite));
+          after = after.andThen(TraceFiles.writer(trace, suite, traceOptions));
         }
         if (record != null) {
           after = after.andThen(io.twinline.harness.rehearsal.SessionRecorder.writer(record,

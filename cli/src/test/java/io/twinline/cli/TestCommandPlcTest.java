@@ -85,9 +85,9 @@ class TestCommandPlcTest {
     assertThat(files).isNotEmpty();
     for (Path file : files) {
       Path twin = second.resolve(first.relativize(file));
-      assertThat(java.nio.file.Files.readAllLines(twin))
+      assertThat(java.nio.file.Files.readAllBytes(twin))
           .as("trace %s is the same in both runs", first.relativize(file))
-          .containsExactlyElementsOf(java.nio.file.Files.readAllLines(file));
+          .isEqualTo(java.nio.file.Files.readAllBytes(file));
     }
   }
 

@@ -139,6 +139,7 @@ public final class Harness implements AutoCloseable {
   private final LineSignals signals;
   private final Watch watch;
   private final Object[] initial;
+  private final long startTime;
   private final Optional<SoftPlc> plc;
   private final List<Armed> invariants = new ArrayList<>();
   private final List<Change> changes = new ArrayList<>();
@@ -182,6 +183,7 @@ public final class Harness implements AutoCloseable {
       initial[signal.id()] = signal.plcValue();
     }
     this.initial = initial;
+    this.startTime = session.now();
     this.watch = new Watch(initial, session::now);
     this.coverage = new Coverage(signals);
     for (int i = 0; i < initial.length; i++) {
@@ -255,6 +257,11 @@ public final class Harness implements AutoCloseable {
   /** A signal's value when the harness started, as the PLC saw it. */
   public Object initialValue(int signal) {
     return initial[signal];
+  }
+
+  /** Simulated time when the harness started (0 on a fresh plant), ns. */
+  public long startTime() {
+    return startTime;
   }
 
   /** The current value of a signal (path or tag) as the PLC sees it. */

@@ -81,7 +81,8 @@ class TestingDocsTest {
     for (String run : List.of("a", "b")) {
       new SuiteRunner(Controllers.resolve("reference", suite.line()), "reference", null,
               SuiteRunner.tagged(List.of("smoke")))
-          .onFinished(TraceFiles.writer(dir.resolve(run), suite))
+          .onFinished(TraceFiles.writer(dir.resolve(run), suite,
+              TraceFiles.Options.DEFAULT.withCompressed(false)))
           .run(suite);
     }
     Path a = dir.resolve("a/bottling-line.sequences/Start_runs_the_line.jsonl");
@@ -89,6 +90,7 @@ class TestingDocsTest {
 
     assertThat(Files.readAllLines(a)).hasSizeGreaterThan(100).isEqualTo(Files.readAllLines(b));
     assertThat(Files.readAllLines(a)).contains(
+        "{\"time_ns\":0,\"signal\":\"Tower/Yellow\",\"value\":false}",
         "{\"time_ns\":10000000,\"signal\":\"Tower/Yellow\",\"value\":true}");
   }
 
