@@ -26,13 +26,17 @@ import java.util.List;
  *   "faults": ["jam on Infeed"], "invariants": ["Tower/Green && !EStop/Healthy"],
  *   "signals": [{"path": "Infeed/PartAtEnd", "direction": "input", "type": "Boolean",
  *     "rose": true, "fell": false, "changed": true, "drivenByController": false,
- *     "setByHarness": false, "exercised": false}, ...]}]}
+ *     "setByHarness": false, "exercised": false, "exercise": "rose only", "checked": true},
+ *     ...]}]}
  * }</pre>
  *
  * <p>The figures are {@link Coverage#inputFigures()} and {@link Coverage#outputFigures()}; a
  * signal's {@code exercised} follows the same rule (an input: a Boolean rose and fell, another
- * value changed; an output: the controller drove it), so {@code notExercised} and {@code
- * notDriven} list exactly what the figures miss. The simulation's own signals are left out. A
+ * value changed; an output: the controller drove it), so {@code notExercised} with {@code
+ * exercisedOneWay} (a Boolean input that changed one way only: a trip that happened, never
+ * reset) and {@code notDriven} list exactly what the figures miss. {@code exercise} says it in
+ * words ({@code both ways}, {@code rose only}, {@code fell only}, {@code not exercised}); {@code
+ * checked} whether a condition of an expectation or an invariant named the signal. The simulation's own signals are left out. A
  * suite without coverage has only {@code file}, {@code line}, {@code controller} and {@code seed}.
  * Keys keep this order; the output is pretty-printed.
  */
@@ -83,12 +87,16 @@ public final class CoverageJson {
     inputs.put("exercised", in[0]);
     inputs.put("total", in[1]);
     ArrayNode notExercised = inputs.putArray("notExercised");
+    inputs.put("oneWay", coverage.inputsOneWay());
+    ArrayNode oneWay = inputs.putArray("exercisedOneWay");
 
     int[] out = coverage.outputFigures();
     ObjectNode outputs = node.putObject("outputs");
     outputs.put("driven", out[0]);
     outputs.put("total", out[1]);
     ArrayNode notDriven = outputs.putArray("notDriven");
+    outputs.put("checked", coverage.assertedOutputFigures()[0]);
+    ArrayNode notChecked = outputs.putArray("notChecked");
 
     ArrayNode faults = node.putArray("faults");
     coverage.faults().forEach(faults::add);
@@ -101,8 +109,14 @@ public final class CoverageJson {
       boolean exercised = use.direction() == Direction.INPUT
           ? use.exercised(type)
           : use.drivenByController();
-      if (!exercised) {
-        (use.direction() == Direction.INPUT ? notExercised : notDriven).add(use.path());
+      boolean input = use.direction() == Direction.INPUT;
+      if (input && use.exercise(type) == Coverage.Exercise.ONE_WAY) {
+        oneWay.add(use.path());
+      } else if (!exercised) {
+        (input ? notExercised : notDriven).add(use.path());
+      }
+      if (!input && !use.asserted()) {
+        notChecked.add(use.path());
       }
       ObjectNode s = signalNodes.addObject();
       s.put("path", use.path());
@@ -114,6 +128,10 @@ public final class CoverageJson {
       s.put("drivenByController", use.drivenByController());
       s.put("setByHarness", use.setByHarness());
       s.put("exercised", exercised);
+      if (input) {
+        s.put("exercise", use.describe(type));
+      }
+      s.put("checked", use.asserted());
     }
     return node;
   }

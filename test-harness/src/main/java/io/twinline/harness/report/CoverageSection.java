@@ -25,6 +25,18 @@ final class CoverageSection {
     return "inputs exercised in both directions: " + f[0] + " of " + f[1];
   }
 
+  /** {@code inputs exercised one way only: 1 of 5}: a trip that happened but was not reset. */
+  static String oneWayFigure(Coverage coverage) {
+    return "inputs exercised one way only: " + coverage.inputsOneWay() + " of "
+        + coverage.inputFigures()[1];
+  }
+
+  /** {@code outputs checked by a condition: 3 of 4}. */
+  static String assertedFigure(Coverage coverage) {
+    int[] f = coverage.assertedOutputFigures();
+    return "outputs checked by a condition: " + f[0] + " of " + f[1];
+  }
+
   /** {@code outputs driven by the controller: 2 of 4}. */
   static String outputFigure(Coverage coverage) {
     int[] f = coverage.outputFigures();
@@ -35,9 +47,15 @@ final class CoverageSection {
     out.open("section", "class", "coverage");
     out.element("h3", "Coverage");
     figure(out, inputFigure(coverage), coverage.inputFigures());
+    figure(out, oneWayFigure(coverage),
+        new int[] {coverage.inputsOneWay(), coverage.inputFigures()[1]});
     figure(out, outputFigure(coverage), coverage.outputFigures());
+    figure(out, assertedFigure(coverage), coverage.assertedOutputFigures());
     out.element("p", "A Boolean input counts when it rose and fell, any other input when it"
-        + " changed; an output counts when the controller (not the harness) changed it.",
+        + " changed; one that changed one way only (a trip that happened, never reset) is"
+        + " exercised one way, not untested. An output counts when the controller (not the"
+        + " harness) changed it, and is checked when a condition of an expectation or an"
+        + " invariant names it.",
         "class", "note");
 
     List<SignalUse> signals = coverage.signals();
@@ -68,7 +86,8 @@ final class CoverageSection {
     out.element("summary", "Inputs");
     out.open("table", "class", "signals");
     out.open("thead").open("tr");
-    for (String h : List.of("input", "type", "rose", "fell", "changed", "exercised")) {
+    for (String h : List.of("input", "type", "rose", "fell", "changed", "exercised",
+        "checked")) {
       out.element("th", h);
     }
     out.close().close();
@@ -78,15 +97,24 @@ final class CoverageSection {
         continue;
       }
       SignalType type = coverage.type(use.path());
-      boolean exercised = use.exercised(type);
+      Coverage.Exercise exercise = use.exercise(type);
       boolean digital = type == SignalType.BOOLEAN;
-      out.open("tr", "class", exercised ? "covered" : "missing");
+      out.open("tr", "class", switch (exercise) {
+        case BOTH_WAYS -> "covered";
+        case ONE_WAY -> "one-way";
+        case NOT_EXERCISED -> "missing";
+      });
       out.element("td", use.path(), "class", "path");
       out.element("td", type.displayName());
       mark(out, digital, use.rose());
       mark(out, digital, use.fell());
       mark(out, true, use.changed());
-      mark(out, true, exercised);
+      if (exercise == Coverage.Exercise.ONE_WAY) {
+        out.element("td", use.describe(type), "class", "mark partly");
+      } else {
+        mark(out, true, exercise == Coverage.Exercise.BOTH_WAYS);
+      }
+      mark(out, true, use.asserted());
       out.close();
     }
     out.close().close().close();
@@ -97,7 +125,8 @@ final class CoverageSection {
     out.element("summary", "Outputs");
     out.open("table", "class", "signals");
     out.open("thead").open("tr");
-    for (String h : List.of("output", "type", "driven by the controller", "set by the harness")) {
+    for (String h : List.of("output", "type", "driven by the controller", "set by the harness",
+        "checked")) {
       out.element("th", h);
     }
     out.close().close();
@@ -111,6 +140,7 @@ final class CoverageSection {
       out.element("td", coverage.type(use.path()).displayName());
       mark(out, true, use.drivenByController());
       mark(out, true, use.setByHarness());
+      mark(out, true, use.asserted());
       out.close();
     }
     out.close().close().close();

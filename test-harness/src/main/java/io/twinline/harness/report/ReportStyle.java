@@ -101,6 +101,8 @@ final class ReportStyle {
       .meter-fill { display: block; height: 100%; background: var(--pass); }
       details.signals summary { font-weight: 600; margin-top: 8px; }
       table.signals tr.missing td { background: var(--fail-bg); }
+      table.signals tr.one-way td { background: var(--error-bg); }
+      table.signals td.mark.partly { color: #9a6700; white-space: nowrap; }
       table.signals td.mark { text-align: center; }
       table.signals td.mark.yes { color: var(--pass); }
       table.signals td.mark.no { color: var(--fail); }

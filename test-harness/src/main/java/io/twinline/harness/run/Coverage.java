@@ -11,20 +11,66 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a run exercised: which inputs changed (Booleans: in both directions), which outputs the
- * controller drove, which faults were injected, which invariants were armed. Runs of one suite
- * add up ({@link #add}).
+ * What a run exercised: which inputs changed (Booleans: each direction separately, so a trip that
+ * happened but was never reset counts as exercised one way, not as untested), which outputs the
+ * controller drove, which signals a condition checked, which faults were injected, which
+ * invariants were armed. Runs of one suite add up ({@link #add}).
  */
 public final class Coverage {
 
-  /** One signal's coverage. */
+  /** How far an input was exercised. */
+  public enum Exercise {
+    /** A Boolean rose and fell; another value changed. */
+    BOTH_WAYS("both ways"),
+    /** A Boolean changed one way only: it rose (a trip that happened) or fell, not back. */
+    ONE_WAY("one way"),
+    /** It never changed. */
+    NOT_EXERCISED("not exercised");
+
+    private final String text;
+
+    Exercise(String text) {
+      this.text = text;
+    }
+
+    /** How the report words it: {@code both ways}, {@code one way}, {@code not exercised}. */
+    public String text() {
+      return text;
+    }
+  }
+
+  /**
+   * One signal's coverage.
+   *
+   * @param asserted whether a condition of an expectation or invariant named it
+   */
   public record SignalUse(
       String path, Direction direction, boolean rose, boolean fell, boolean changed,
-      boolean drivenByController, boolean setByHarness) {
+      boolean drivenByController, boolean setByHarness, boolean asserted) {
 
     /** A Boolean input seen in both directions, another input seen changing. */
     public boolean exercised(SignalType type) {
-      return type == SignalType.BOOLEAN ? rose && fell : changed;
+      return exercise(type) == Exercise.BOTH_WAYS;
+    }
+
+    /** How far it was exercised: a Boolean's directions separately. */
+    public Exercise exercise(SignalType type) {
+      if (type != SignalType.BOOLEAN) {
+        return changed ? Exercise.BOTH_WAYS : Exercise.NOT_EXERCISED;
+      }
+      if (rose && fell) {
+        return Exercise.BOTH_WAYS;
+      }
+      return rose || fell ? Exercise.ONE_WAY : Exercise.NOT_EXERCISED;
+    }
+
+    /** {@code rose only}, {@code fell only}, or the exercise's text. */
+    public String describe(SignalType type) {
+      Exercise e = exercise(type);
+      if (e == Exercise.ONE_WAY) {
+        return rose ? "rose only" : "fell only";
+      }
+      return e.text();
     }
   }
 
@@ -35,6 +81,7 @@ public final class Coverage {
   private final boolean[] changed;
   private final boolean[] byController;
   private final boolean[] byHarness;
+  private final boolean[] asserted;
   private final Set<String> faults = new LinkedHashSet<>();
   private final Set<String> invariants = new LinkedHashSet<>();
 
@@ -47,6 +94,7 @@ public final class Coverage {
     changed = new boolean[n];
     byController = new boolean[n];
     byHarness = new boolean[n];
+    asserted = new boolean[n];
   }
 
   void onChange(int id, Object value, boolean harness) {
@@ -79,6 +127,11 @@ public final class Coverage {
     faults.add(fault.kind().keyword() + " on " + fault.target());
   }
 
+  /** A condition of an expectation or invariant named these signals. */
+  void onAsserted(io.twinline.harness.expr.Condition condition) {
+    condition.signals().forEach(r -> asserted[r.index()] = true);
+  }
+
   void onInvariant(String condition) {
     invariants.add(condition);
   }
@@ -91,6 +144,7 @@ public final class Coverage {
       changed[i] |= other.changed[i];
       byController[i] |= other.byController[i];
       byHarness[i] |= other.byHarness[i];
+      asserted[i] |= other.asserted[i];
     }
     faults.addAll(other.faults);
     invariants.addAll(other.invariants);
@@ -110,7 +164,7 @@ public final class Coverage {
         continue;
       }
       uses.add(new SignalUse(d.path().toString(), d.direction(), rose[i], fell[i], changed[i],
-          byController[i], byHarness[i]));
+          byController[i], byHarness[i], asserted[i]));
     }
     return uses;
   }
@@ -137,6 +191,31 @@ public final class Coverage {
       exercised += done ? 1 : 0;
     }
     return new int[] {exercised, total};
+  }
+
+  /** Inputs exercised one way only (a Boolean that rose or fell but did not change back). */
+  public int inputsOneWay() {
+    int count = 0;
+    for (SignalUse use : signals()) {
+      if (use.direction() == Direction.INPUT
+          && use.exercise(type(use.path())) == Exercise.ONE_WAY) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Outputs that a condition checked / all outputs. */
+  public int[] assertedOutputFigures() {
+    int checked = 0;
+    int total = 0;
+    for (SignalUse use : signals()) {
+      if (use.direction() == Direction.OUTPUT) {
+        total++;
+        checked += use.asserted() ? 1 : 0;
+      }
+    }
+    return new int[] {checked, total};
   }
 
   /** Outputs the controller drove / all outputs. */

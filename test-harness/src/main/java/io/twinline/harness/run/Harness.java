@@ -418,6 +418,7 @@ public final class Harness implements AutoCloseable {
 
     private Expectation(Condition condition) {
       this.condition = condition;
+      coverage.onAsserted(condition);
     }
 
     /** It holds now. */
@@ -513,6 +514,7 @@ public final class Harness implements AutoCloseable {
     }
     invariants.add(new Armed(condition, origin));
     coverage.onInvariant(condition.text());
+    coverage.onAsserted(condition);
     return this;
   }
 
@@ -586,6 +588,7 @@ public final class Harness implements AutoCloseable {
    * changed) rather than states that may hold from the start.
    */
   public Harness expectOrder(Duration timeout, List<Condition> order) {
+    order.forEach(coverage::onAsserted);
     long start = session.now();
     long deadline = start + nanos(timeout);
     for (int i = 0; i < order.size(); i++) {

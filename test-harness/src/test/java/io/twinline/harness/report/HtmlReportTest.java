@@ -149,7 +149,9 @@ class HtmlReportTest {
   void theCoverageSectionGivesTheFiguresAndTheSignalsNotExercised() {
     assertThat(all("//*[@class='figure-text']")).extracting(Element::getTextContent)
         .containsExactly("inputs exercised in both directions: 0 of 3",
-            "outputs driven by the controller: 0 of 2");
+            "inputs exercised one way only: 0 of 3",
+            "outputs driven by the controller: 0 of 2",
+            "outputs checked by a condition: 0 of 2");
     List<Element> signalRows =
         all("//*[local-name()='table' and @class='signals']//*[local-name()='tbody']/*");
     assertThat(signalRows).extracting(r -> cells(r).get(0))
@@ -157,7 +159,7 @@ class HtmlReportTest {
             "Tower/Green");
     assertThat(signalRows).allSatisfy(r -> assertThat(r.getAttribute("class")).isEqualTo("missing"));
     assertThat(cells(signalRows.get(1))).containsExactly("Tank/Level", "Double",
-        "\u2013", "\u2013", "\u2717", "\u2717");
+        "\u2013", "\u2013", "\u2717", "\u2717", "\u2717");
     assertThat(all("//*[@class='coverage']/*[@class='none']")).extracting(Element::getTextContent)
         .containsExactly("no faults were injected", "no invariants were armed");
   }
