@@ -89,8 +89,16 @@ final class TestCommand implements Callable<Integer> {
       names = "--tags",
       split = ",",
       paramLabel = "TAG",
-      description = "Run only the sequences with one of these tags.")
+      description = "Run only the sequences with one of these tags; a tag written '!TAG'"
+          + " leaves out the sequences that have it (--tags '!long' runs all but those).")
   List<String> tags = new ArrayList<>();
+
+  @Option(
+      names = "--exclude-tags",
+      split = ",",
+      paramLabel = "TAG",
+      description = "Leave out the sequences with one of these tags, whatever --tags says.")
+  List<String> excludeTags = new ArrayList<>();
 
   @Option(
       names = "--shard",
@@ -259,7 +267,9 @@ final class TestCommand implements Callable<Integer> {
     }
     try {
       Shard part = shard == null ? Shard.ALL : Shard.parse(shard);
-      selection = part.of(suites, SuiteRunner.tagged(tags));
+      List<String> filter = new ArrayList<>(tags);
+      excludeTags.forEach(t -> filter.add("!" + t.strip()));
+      selection = part.of(suites, SuiteRunner.tagged(filter));
     } catch (IllegalArgumentException e) {
       err.println("twinline test: --shard: " + e.getMessage());
       return EXIT_BAD_INPUT;
@@ -320,7 +330,8 @@ final class TestCommand implements Callable<Integer> {
     long ran = results.stream().mapToLong(r -> r.sequences().size()).sum();
     if (ran == 0) {
       err.println("twinline test: no sequence matched" + (tags.isEmpty() ? "" : " the tags "
-          + String.join(", ", tags)));
+          + String.join(", ", tags)) + (excludeTags.isEmpty() ? "" : " without the tags "
+          + String.join(", ", excludeTags)));
       return EXIT_BAD_INPUT;
     }
     return passed ? 0 : EXIT_FAILED;

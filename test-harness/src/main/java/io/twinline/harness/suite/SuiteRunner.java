@@ -64,9 +64,33 @@ public final class SuiteRunner {
     return this;
   }
 
-  /** Selects the sequences with at least one of {@code tags}; all if {@code tags} is empty. */
+  /**
+   * Selects the sequences with at least one of {@code tags} (all if there is none) and none of
+   * the tags written {@code !tag}: {@code [smoke, !long]}, {@code [!long]}.
+   */
   public static Predicate<SuiteSpec.Sequence> tagged(List<String> tags) {
-    return s -> tags.isEmpty() || s.tags().stream().anyMatch(tags::contains);
+    List<String> include = new ArrayList<>();
+    List<String> exclude = new ArrayList<>();
+    for (String tag : tags) {
+      String t = tag.strip();
+      if (t.startsWith("!")) {
+        exclude.add(t.substring(1).strip());
+      } else if (!t.isEmpty()) {
+        include.add(t);
+      }
+    }
+    return tagged(include, exclude);
+  }
+
+  /**
+   * The sequences with one of {@code include} (all if it is empty) and none of {@code exclude},
+   * as JUnit's tag filters select: {@code --tags smoke --exclude-tags long}.
+   */
+  public static Predicate<SuiteSpec.Sequence> tagged(List<String> include, List<String> exclude) {
+    List<String> in = List.copyOf(include);
+    List<String> out = List.copyOf(exclude);
+    return s -> (in.isEmpty() || s.tags().stream().anyMatch(in::contains))
+        && s.tags().stream().noneMatch(out::contains);
   }
 
   public SuiteResult run(SuiteSpec suite) {
