@@ -56,7 +56,8 @@ public final class Expressions {
               ? "compare it, e.g. '" + s.ref.path() + " > 0'"
               : "compare it with something, e.g. '... > 0'");
     }
-    return new Condition(text, root, new ArrayList<>(parser.used.values()));
+    return new Condition(text, root, new ArrayList<>(parser.used.values()),
+        new ArrayList<>(parser.labels.values()), parser.edges);
   }
 
   // --- types and nodes -------------------------------------------------------------------------
@@ -493,6 +494,9 @@ public final class Expressions {
     private final List<Token> tokens;
     private final SignalTable signals;
     private final Map<String, SignalTable.Ref> used = new LinkedHashMap<>();
+    /** Per signal used, its name as written, with the other name in brackets if it has one. */
+    private final Map<String, String> labels = new LinkedHashMap<>();
+    private boolean edges;
     private int position;
     private int depth;
 
@@ -711,6 +715,7 @@ public final class Expressions {
                 "use changed(" + ref.path() + ") or compare its value");
           }
           expect(T.RPAREN, "')' after the signal");
+          edges = true;
           return new Edge(name.column(), function, ref);
         }
         case "stable" -> {
@@ -784,7 +789,12 @@ public final class Expressions {
                           Suggestions.closest(name.text(), signals.names())
                               .map(c -> "did you mean '" + c + "'?")
                               .orElse("name a signal as Component/Signal, or by its tag")));
-      used.putIfAbsent(ref.path(), ref);
+      if (used.putIfAbsent(ref.path(), ref) == null) {
+        String written = name.text();
+        String other = written.equals(ref.path())
+            ? signals.tag(ref.index()).orElse(null) : ref.path();
+        labels.put(ref.path(), other == null ? written : written + " [" + other + "]");
+      }
       return ref;
     }
 

@@ -45,6 +45,11 @@ public final class LineSignals implements SignalTable {
     return Collections.unmodifiableList(names);
   }
 
+  @Override
+  public Optional<String> tag(int index) {
+    return definitions.get(index).tag();
+  }
+
   public SignalDefinition definition(int index) {
     return definitions.get(index);
   }

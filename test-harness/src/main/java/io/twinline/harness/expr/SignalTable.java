@@ -12,6 +12,11 @@ public interface SignalTable {
 
   Optional<Ref> resolve(String name);
 
+  /** The tag of signal {@code index}, if the line gives it one. */
+  default Optional<String> tag(int index) {
+    return Optional.empty();
+  }
+
   /** Every name that could be meant, for "did you mean" hints. */
   List<String> names();
 }

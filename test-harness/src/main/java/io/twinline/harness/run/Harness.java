@@ -437,7 +437,8 @@ public final class Harness implements AutoCloseable {
       if (!run(() -> condition.test(watch), nanos(timeout))) {
         throw fail("expected " + condition.text() + " within " + format(timeout)
             + ", but it did not hold by " + SimTime.format(session.now() - start)
-            + " (" + condition.describe(watch) + ")", condition);
+            + " after the step began at " + SimTime.format(start)
+            + " (" + condition.describeSince(watch, start) + ")", condition);
       }
       return Harness.this;
     }
@@ -479,7 +480,8 @@ public final class Harness implements AutoCloseable {
       if (!run(() -> condition.test(watch), rest)) {
         throw fail("expected " + condition.text() + " after " + format(delay) + " (by "
             + format(latest) + "), but it did not hold by " + SimTime.format(session.now() - start)
-            + " (" + condition.describe(watch) + ")", condition);
+            + " after the step began at " + SimTime.format(start)
+            + " (" + condition.describeSince(watch, start) + ")", condition);
       }
       return Harness.this;
     }

@@ -52,7 +52,7 @@ class HarnessTest {
     assertThatThrownBy(() -> line.expect("Tower/Green").within(Duration.ofSeconds(2)))
         .isInstanceOf(SequenceFailure.class)
         .hasMessage("expected Tower/Green within 2.000 s, but it did not hold by 2.000 s"
-            + " (Tower/Green = false)")
+            + " after the step began at 0.000 s (Tower/Green = false, unchanged since 0.000 s)")
         .satisfies(e -> assertThat(((SequenceFailure) e).time()).isEqualTo(SimTime.seconds(2)))
         .satisfies(e -> assertThat(((SequenceFailure) e).signals()).containsExactly("Tower/Green"));
   }
@@ -78,7 +78,7 @@ class HarnessTest {
     assertThatThrownBy(this::pressStart)
         .isInstanceOf(SequenceFailure.class)
         .hasMessageStartingWith("never Q_Infeed_Run, but it held at 6.")
-        .hasMessageEndingWith("(Infeed/MotorOn = true)");
+        .hasMessageEndingWith("(Q_Infeed_Run [Infeed/MotorOn] = true)");
   }
 
   @Test

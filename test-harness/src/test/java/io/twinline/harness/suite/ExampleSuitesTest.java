@@ -55,7 +55,7 @@ class ExampleSuitesTest {
     Failure failure = estop.failure().orElseThrow();
     assertThat(failure.message())
         .startsWith("never (Q_Infeed_Run || Transfer/MotorOn")
-        .contains("Infeed/MotorOn = true")
+        .contains("Q_Infeed_Run [Infeed/MotorOn] = true")
         .contains("EStop/Healthy = false");
     // It broke during the wait after the e-stop (line 51); the message names the invariant's line.
     assertThat(failure.message()).contains("bottling-line.sequences.yaml:45)");

@@ -62,7 +62,7 @@ class FuzzCampaignTest {
     assertThat(again.status()).isEqualTo(Status.FAILED);
     assertThat(again.failure().orElseThrow().message())
         .isEqualTo(failed.failure().orElseThrow().message())
-        .contains("Infeed/MotorOn = true");
+        .contains("Q_Infeed_Run [Infeed/MotorOn] = true");
     assertThat(again.failure().orElseThrow().time()).isEqualTo(failed.failure().get().time());
     assertThat(again.steps()).isEqualTo(failed.steps());
   }
