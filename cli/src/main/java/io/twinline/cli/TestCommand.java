@@ -550,6 +550,7 @@ final class TestCommand implements Callable<Integer> {
       case FAILED -> "FAIL";
       case ERROR -> "ERROR";
       case SKIPPED -> "SKIP";
+      case INTERRUPTED -> "STOP";
     };
   }
 

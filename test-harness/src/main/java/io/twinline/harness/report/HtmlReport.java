@@ -3,6 +3,7 @@ package io.twinline.harness.report;
 import io.twinline.harness.suite.Failure;
 import io.twinline.harness.suite.SequenceResult;
 import io.twinline.harness.suite.Status;
+import io.twinline.harness.suite.Timeline;
 import io.twinline.harness.suite.StepResult;
 import io.twinline.harness.suite.SuiteResult;
 import io.twinline.line.SourceLocation;
@@ -197,18 +198,35 @@ public final class HtmlReport {
   }
 
   private static void failure(Markup out, Failure failure) {
-    out.open("div", "class", "failure");
+    out.open("div", "class", failure.invariant() ? "failure invariant" : "failure");
+    if (failure.invariant()) {
+      out.element("p", "An invariant broke: the never step at "
+          + fileLine(failure.location()) + " held at " + SimTime.format(failure.time())
+          + ". The step that was running then is marked interrupted, not failed.",
+          "class", "verdict");
+    }
     out.element("pre", failure.message(), "class", "message");
     out.open("p", "class", "where");
     out.text("at ").element("code", String.valueOf(failure.location()), "class", "location");
     out.text(", simulated time ").element("b", SimTime.format(failure.time()));
     out.close();
 
-    if (failure.timeline() != null && !failure.timeline().series().isEmpty()) {
-      out.element("h4", "Signals around the failure");
+    Timeline window = failure.timeline();
+    if (window != null && !window.series().isEmpty()) {
+      out.element("h4", (failure.invariant() ? "Signals before the breach, " : "Signals around"
+          + " the failure, ") + SimTime.format(window.from()) + " \u2013 "
+          + SimTime.format(window.to()));
       out.open("div", "class", "chart");
-      TimelineChart.render(failure.timeline(), out);
+      TimelineChart.render(window, out);
       out.close();
+      Timeline overview = failure.overview();
+      if (overview != null && !overview.series().isEmpty()) {
+        out.element("h4", "The whole run, " + SimTime.format(overview.from()) + " \u2013 "
+            + SimTime.format(overview.to()) + " (the chart above shaded)");
+        out.open("div", "class", "chart overview");
+        TimelineChart.renderOverview(overview, window.from(), window.to(), out);
+        out.close();
+      }
     }
     List<Failure.Event> events = failure.lastEvents() == null ? List.of() : failure.lastEvents();
     if (!events.isEmpty()) {

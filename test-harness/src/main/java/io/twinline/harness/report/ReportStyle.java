@@ -101,6 +101,12 @@ final class ReportStyle {
       .meter-fill { display: block; height: 100%; background: var(--pass); }
       details.signals summary { font-weight: 600; margin-top: 8px; }
       table.signals tr.missing td { background: var(--fail-bg); }
+      table.steps tr.interrupted td { background: var(--skip-bg); font-style: italic; }
+      .failure.invariant .verdict { font-weight: 600; color: var(--fail); }
+      svg.timeline line.scan { stroke: #8c959f; stroke-width: 0.6; stroke-dasharray: 2 3; }
+      svg.timeline text.scan-label { font-size: 10px; fill: #57606a; }
+      svg.timeline rect.zoom-window { fill: #0969da; fill-opacity: 0.12; stroke: #0969da;
+        stroke-width: 1; }
       table.signals tr.one-way td { background: var(--error-bg); }
       table.signals td.mark.partly { color: #9a6700; white-space: nowrap; }
       table.signals td.mark { text-align: center; }

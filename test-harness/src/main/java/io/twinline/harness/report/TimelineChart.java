@@ -15,7 +15,10 @@ import java.util.Locale;
  * Draws the signals around a failure as an inline SVG chart, like a logic analyser: one row per
  * signal, simulated time across. Booleans are digital traces, numbers a step line scaled to their
  * own minimum and maximum in the window (both printed at the row's end), strings labelled
- * segments. A red line marks the failure.
+ * segments. A red line marks the failure; with a scan period and a window of at most {@value
+ * #MAX_SCAN_MARKS} scans, thin lines mark the controller's scans ({@code class="scan"}), so a race
+ * of one scan can be counted. An overview ({@link #renderOverview}) draws the whole run in flatter
+ * rows with the zoomed window shaded ({@code class="zoom-window"}).
  *
  * <p>Each row is a {@code <g class="row" data-path="...">}; the marker is the element of class
  * {@code marker}. Times outside the window are drawn at its edge.
@@ -25,7 +28,10 @@ final class TimelineChart {
   private static final int WIDTH = 1000;
   private static final int RANGE_COLUMN = 92;
   private static final int TOP = 22;
-  private static final int ROW = 38;
+  private static final int FULL_ROW = 38;
+  private static final int OVERVIEW_ROW = 20;
+  /** Scans are marked when the window holds at most this many. */
+  static final int MAX_SCAN_MARKS = 120;
   private static final int AXIS = 30;
   private static final int PAD = 7;
   private static final double CHAR_WIDTH = 7.3;
@@ -34,12 +40,18 @@ final class TimelineChart {
   private static final int MAX_HOVER_SEGMENTS = 400;
 
   private final Timeline timeline;
+  private final int rowHeight;
+  private final long zoomFrom;
+  private final long zoomTo;
   private final double left;
   private final double right;
   private final long span;
 
-  private TimelineChart(Timeline timeline) {
+  private TimelineChart(Timeline timeline, int row, long zoomFrom, long zoomTo) {
     this.timeline = timeline;
+    this.rowHeight = row;
+    this.zoomFrom = zoomFrom;
+    this.zoomTo = zoomTo;
     int longest = timeline.series().stream()
         .mapToInt(s -> Math.min(s.path().length(), MAX_LABEL_CHARS)).max().orElse(8);
     this.left = Math.max(110, Math.round(longest * CHAR_WIDTH + 20));
@@ -49,7 +61,15 @@ final class TimelineChart {
 
   /** Writes the chart of {@code timeline}, which should hold at least one series. */
   static void render(Timeline timeline, Markup out) {
-    new TimelineChart(timeline).draw(out);
+    new TimelineChart(timeline, FULL_ROW, -1, -1).draw(out);
+  }
+
+  /**
+   * Writes {@code overview} (the whole run) in flat rows, with the window from {@code zoomFrom}
+   * to {@code zoomTo} (simulated ns) shaded: where the detailed chart is.
+   */
+  static void renderOverview(Timeline overview, long zoomFrom, long zoomTo, Markup out) {
+    new TimelineChart(overview, OVERVIEW_ROW, zoomFrom, zoomTo).draw(out);
   }
 
   /** A value held from {@code start} to {@code end}; null when it is not known. */
@@ -57,16 +77,28 @@ final class TimelineChart {
 
   private void draw(Markup out) {
     List<Series> series = timeline.series();
-    int rowsBottom = TOP + series.size() * ROW;
+    int rowsBottom = TOP + series.size() * rowHeight;
     int height = rowsBottom + AXIS;
-    out.open("svg", "xmlns", "http://www.w3.org/2000/svg", "class", "timeline",
+    boolean overview = zoomFrom >= 0;
+    out.open("svg", "xmlns", "http://www.w3.org/2000/svg",
+        "class", overview ? "timeline overview" : "timeline",
         "width", Integer.toString(WIDTH), "height", Integer.toString(height),
         "viewBox", "0 0 " + WIDTH + " " + height, "role", "img",
         "aria-label", "signals from " + SimTime.format(timeline.from()) + " to "
             + SimTime.format(timeline.to()));
     axis(out, rowsBottom);
     for (int i = 0; i < series.size(); i++) {
-      row(out, series.get(i), TOP + i * ROW, i);
+      row(out, series.get(i), TOP + i * rowHeight, i);
+    }
+    scans(out, rowsBottom);
+    if (overview) {
+      double x0 = x(zoomFrom);
+      double x1 = Math.max(x0 + 2, x(zoomTo));
+      out.open("rect", "x", num(x0), "y", num(TOP - 4), "width", num(x1 - x0),
+          "height", num(rowsBottom - TOP + 4), "class", "zoom-window");
+      out.element("title", "the chart above: " + SimTime.format(zoomFrom) + " \u2013 "
+          + SimTime.format(zoomTo));
+      out.close();
     }
     marker(out, rowsBottom);
     out.close();
@@ -88,26 +120,48 @@ final class TimelineChart {
     out.close();
   }
 
+  /** Thin lines at the controller's scans, if the window holds few enough to count. */
+  private void scans(Markup out, int rowsBottom) {
+    long scan = timeline.scan();
+    if (scan <= 0 || span / scan > MAX_SCAN_MARKS) {
+      return;
+    }
+    out.open("g", "class", "scans");
+    out.element("title", "controller scans, every " + SimTime.format(scan));
+    long first = Math.floorDiv(timeline.from() + scan - 1, scan) * scan;
+    for (long t = first; t <= timeline.to(); t += scan) {
+      out.empty("line", "x1", num(x(t)), "y1", num(TOP), "x2", num(x(t)),
+          "y2", num(rowsBottom), "class", "scan");
+    }
+    out.element("text", "scans every " + SimTime.format(scan), "x", num(right + 6),
+        "y", num(rowsBottom + 18), "class", "scan-label");
+    out.close();
+  }
+
   private void row(Markup out, Series series, int top, int index) {
     SignalType type = series.type() == null ? SignalType.STRING : series.type();
     out.open("g", "class", "row", "data-path", series.path());
     if (index % 2 == 0) {
-      out.empty("rect", "x", "0", "y", num(top), "width", num(WIDTH), "height", num(ROW),
+      out.empty("rect", "x", "0", "y", num(top), "width", num(WIDTH), "height", num(rowHeight),
           "class", "band");
     }
     String label = series.path().length() > MAX_LABEL_CHARS
         ? series.path().substring(0, MAX_LABEL_CHARS - 1) + "\u2026"
         : series.path();
-    out.open("text", "x", num(left - 10), "y", num(top + ROW / 2.0 - 1), "text-anchor", "end",
+    double labelY = top + rowHeight / 2.0 + (rowHeight == FULL_ROW ? -1 : 4);
+    out.open("text", "x", num(left - 10), "y", num(labelY), "text-anchor", "end",
         "class", "label");
     out.element("title", series.path() + " (" + type.displayName() + ")");
     out.text(label).close();
-    out.element("text", type.displayName(), "x", num(left - 10), "y", num(top + ROW / 2.0 + 11),
-        "text-anchor", "end", "class", "type");
+    if (rowHeight == FULL_ROW) {
+      out.element("text", type.displayName(), "x", num(left - 10),
+          "y", num(top + rowHeight / 2.0 + 11), "text-anchor", "end", "class", "type");
+    }
 
     List<Segment> segments = segments(series);
-    double high = top + PAD;
-    double low = top + ROW - PAD;
+    double pad = rowHeight == FULL_ROW ? PAD : 4;
+    double high = top + pad;
+    double low = top + rowHeight - pad;
     if (type == SignalType.BOOLEAN) {
       digital(out, segments, high, low);
     } else if (type.isNumeric()) {
@@ -118,7 +172,7 @@ final class TimelineChart {
     if (segments.size() <= MAX_HOVER_SEGMENTS) {
       for (Segment s : segments) {
         out.open("rect", "x", num(x(s.start())), "y", num(top),
-            "width", num(Math.max(1, x(s.end()) - x(s.start()))), "height", num(ROW),
+            "width", num(Math.max(1, x(s.end()) - x(s.start()))), "height", num(rowHeight),
             "class", "hover");
         out.element("title", SimTime.format(s.start()) + " \u2013 " + SimTime.format(s.end())
             + ": " + series.path() + " = " + show(s.value()));

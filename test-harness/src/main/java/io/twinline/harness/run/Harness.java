@@ -699,7 +699,8 @@ public final class Harness implements AutoCloseable {
       throw new SequenceFailure(
           armed.origin() + ", but it held at " + SimTime.format(violatedAt) + " ("
               + armed.condition().describe(watch) + ")",
-          violatedAt, armed.condition().signals().stream().map(r -> r.path()).toList());
+          violatedAt, armed.condition().signals().stream().map(r -> r.path()).toList(),
+          armed.origin());
     }
   }
 

@@ -9,5 +9,10 @@ public enum Status {
   /** The sequence could not run as written (an action the plant refused, a broken teardown). */
   ERROR,
   /** Not run, because an earlier step failed. */
-  SKIPPED
+  SKIPPED,
+  /**
+   * A step cut short by a failure that is not its own: an invariant armed by an earlier step
+   * broke while it ran. Only steps have it, never a sequence.
+   */
+  INTERRUPTED
 }

@@ -134,7 +134,12 @@ public sealed interface Step {
   record Never(SourceLocation location, String text, Condition condition) implements Step {
     @Override
     public void run(Harness harness, StepListener listener) {
-      harness.never(condition, text + " (" + location.file() + ":" + location.line() + ")");
+      harness.never(condition, origin());
+    }
+
+    /** How the harness names it when it breaks: its text and {@code (file:line)}. */
+    public String origin() {
+      return text + " (" + location.file() + ":" + location.line() + ")";
     }
   }
 

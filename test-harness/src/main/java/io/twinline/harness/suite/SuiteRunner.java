@@ -32,6 +32,12 @@ public final class SuiteRunner {
   /** How many events before a failure the report lists. */
   static final int LAST_EVENTS = 25;
 
+  /**
+   * How much simulated time before a broken invariant its chart shows at least, so that a race of
+   * one scan is tens of pixels wide, not one; with a scan period, at least 20 scans.
+   */
+  static final long INVARIANT_ZOOM = SimTime.millis(200);
+
   /** How many signals a chart shows at most. */
   static final int TIMELINE_SIGNALS = 8;
 
@@ -138,14 +144,28 @@ public final class SuiteRunner {
       }
     } catch (SequenceFailure e) {
       status = Status.FAILED;
-      failure = failure(harness, recorder.innermost(), e.getMessage(), e.time(), e.signals(),
-          sequence, recorder.innermostStart());
-      recorder.failed(harness.now(), Status.FAILED, e.getMessage());
+      Step.Never broken = e.invariant().map(origin -> never(all, origin)).orElse(null);
+      if (broken != null) {
+        // the invariant failed, not the step that happened to run when it broke
+        long scan = suite.scan().toNanos();
+        long zoom = Math.max(INVARIANT_ZOOM, 20 * scan);
+        failure = failure(harness, broken, e.getMessage(), e.time(), e.signals(), sequence,
+            Math.max(harness.startTime(), e.time() - zoom), scan, true);
+        recorder.interrupted(harness.now(), "interrupted at " + SimTime.format(e.time())
+            + ": the invariant of line " + broken.location().line() + " broke");
+        recorder.invariantBroke(broken, e.time(), e.getMessage());
+      } else {
+        failure = failure(harness, recorder.innermost(), e.getMessage(), e.time(), e.signals(),
+            sequence, from(harness, e.time(), recorder.innermostStart()), suite.scan().toNanos(),
+            false);
+        recorder.failed(harness.now(), Status.FAILED, e.getMessage());
+      }
     } catch (RuntimeException e) {
       status = Status.ERROR;
       String message = describe(e);
       failure = failure(harness, recorder.innermost(), message, harness.now(), List.of(),
-          sequence, recorder.innermostStart());
+          sequence, from(harness, harness.now(), recorder.innermostStart()),
+          suite.scan().toNanos(), false);
       recorder.failed(harness.now(), Status.ERROR, message);
     }
     for (Step skipped : all.subList(next, all.size())) {
@@ -164,7 +184,7 @@ public final class SuiteRunner {
         if (status == Status.PASSED) {
           status = Status.ERROR;
           failure = failure(harness, culprit, message, harness.now(), List.of(), sequence,
-              harness.now());
+              from(harness, harness.now(), harness.now()), suite.scan().toNanos(), false);
         }
         break;
       }
@@ -178,6 +198,31 @@ public final class SuiteRunner {
     return e.getMessage() == null ? e.toString() : e.getMessage();
   }
 
+  /**
+   * Where a failing step's chart starts: a little before the step began, at most {@link
+   * #TIMELINE_BEFORE} before the failure, not before the run.
+   */
+  private static long from(Harness harness, long time, long stepStart) {
+    return Math.max(harness.startTime(), Math.max(time - TIMELINE_BEFORE,
+        Math.min(stepStart, time) - TIMELINE_LEAD));
+  }
+
+  /** The {@code never} step among {@code steps} (nested ones too) whose origin this is. */
+  private static Step.Never never(List<Step> steps, String origin) {
+    for (Step step : steps) {
+      if (step instanceof Step.Never n && n.origin().equals(origin)) {
+        return n;
+      }
+      if (step instanceof Step.Repeat r) {
+        Step.Never inner = never(r.steps(), origin);
+        if (inner != null) {
+          return inner;
+        }
+      }
+    }
+    return null;
+  }
+
   private static Failure failure(
       Harness harness,
       Step step,
@@ -185,17 +230,20 @@ public final class SuiteRunner {
       long time,
       List<String> signals,
       SuiteSpec.Sequence sequence,
-      long stepStart) {
+      long from,
+      long scan,
+      boolean invariant) {
     SourceLocation location = step == null ? sequence.location() : step.location();
     Set<String> chart = new LinkedHashSet<>(signals);
     for (Step s : sequence.steps()) {
       chart.addAll(signalsOf(s));
     }
     List<String> shown = chart.stream().limit(TIMELINE_SIGNALS).toList();
-    long from = Math.max(0, Math.max(time - TIMELINE_BEFORE, Math.min(stepStart, time)
-        - TIMELINE_LEAD));
-    return new Failure(message, location, time, timeline(harness, shown, from, time),
-        lastEvents(harness, time));
+    long start = harness.startTime();
+    Timeline window = timeline(harness, shown, from, time, scan);
+    Timeline overview = from > start ? timeline(harness, shown, start, time, 0) : null;
+    return new Failure(message, location, time, window, lastEvents(harness, time), overview,
+        invariant);
   }
 
   /** The signals a step reads or writes. */
@@ -215,7 +263,8 @@ public final class SuiteRunner {
     return paths;
   }
 
-  private static Timeline timeline(Harness harness, List<String> paths, long from, long marker) {
+  private static Timeline timeline(
+      Harness harness, List<String> paths, long from, long marker, long scan) {
     long to = Math.max(harness.now(), marker);
     List<Timeline.Series> series = new ArrayList<>();
     for (String name : paths) {
@@ -239,7 +288,7 @@ public final class SuiteRunner {
       }
       series.add(new Timeline.Series(ref.get().path(), type, initial, points));
     }
-    return new Timeline(from, to, marker, series);
+    return new Timeline(from, to, marker, series, scan);
   }
 
   private static List<Failure.Event> lastEvents(Harness harness, long time) {
@@ -305,6 +354,32 @@ public final class SuiteRunner {
         results.add(new StepResult(frame.step().location(), frame.step().text(), status,
             frame.start(), time, first ? message : ""));
         first = false;
+      }
+    }
+
+    /** The running steps were cut short by a broken invariant, not by their own failure. */
+    void interrupted(long time, String message) {
+      boolean first = true;
+      while (!running.isEmpty()) {
+        Frame frame = running.pop();
+        results.add(new StepResult(frame.step().location(), frame.step().text(),
+            Status.INTERRUPTED, frame.start(), time, first ? message : ""));
+        first = false;
+      }
+    }
+
+    /**
+     * The {@code never} step {@code broken}, recorded as passed when it armed the invariant,
+     * failed at {@code time}: its result says so, and spans from arming to the breach.
+     */
+    void invariantBroke(Step.Never broken, long time, String message) {
+      for (int i = results.size() - 1; i >= 0; i--) {
+        StepResult r = results.get(i);
+        if (r.location().equals(broken.location()) && r.status() == Status.PASSED) {
+          results.set(i, new StepResult(r.location(), r.text(), Status.FAILED, r.start(), time,
+              message));
+          return;
+        }
       }
     }
 

@@ -53,13 +53,14 @@ class JUnitXmlTest {
     assertThat(testcase.getAttribute("classname")).isEqualTo("bottling-line.sequences");
     assertThat(failure.getAttribute("message")).startsWith("never (Q_Infeed_Run ||");
     assertThat(failure.getTextContent())
-        .contains("bottling-line.sequences.yaml:51:9: never")
+        .contains("bottling-line.sequences.yaml:45:9: never")
         .contains("last events:")
         .contains("press EStop");
     assertThat(testcase.getElementsByTagName("system-out").item(0).getTextContent())
         .contains("PASSED  [")
         .contains("FAILED  [")
-        .contains("SKIPPED");
+        .contains("SKIPPED")
+        .contains("INTERRUPTED [");
     assertThat(xml.getElementsByTagName("property").getLength()).isEqualTo(4);
   }
 }

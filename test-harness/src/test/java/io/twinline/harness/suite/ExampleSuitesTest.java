@@ -57,9 +57,23 @@ class ExampleSuitesTest {
         .startsWith("never (Q_Infeed_Run || Transfer/MotorOn")
         .contains("Q_Infeed_Run [Infeed/MotorOn] = true")
         .contains("EStop/Healthy = false");
-    // It broke during the wait after the e-stop (line 51); the message names the invariant's line.
+    // It broke during the wait after the e-stop (line 51): the invariant of line 45 failed, the
+    // wait was interrupted.
     assertThat(failure.message()).contains("bottling-line.sequences.yaml:45)");
-    assertThat(failure.location().line()).isEqualTo(51);
+    assertThat(failure.location().line()).isEqualTo(45);
+    assertThat(failure.invariant()).isTrue();
+    assertThat(estop.steps()).filteredOn(s -> s.location().line() == 45).singleElement()
+        .satisfies(s -> assertThat(s.status()).isEqualTo(Status.FAILED))
+        .satisfies(s -> assertThat(s.end()).isEqualTo(failure.time()));
+    assertThat(estop.steps()).filteredOn(s -> s.location().line() == 51).singleElement()
+        .satisfies(s -> assertThat(s.status()).isEqualTo(Status.INTERRUPTED))
+        .satisfies(s -> assertThat(s.message()).startsWith("interrupted at 10.250 s: the"
+            + " invariant of line 45 broke"));
+    // the chart zooms to 200 ms before the breach, with the scans marked; the overview has it all
+    assertThat(failure.timeline().from()).isEqualTo(failure.time() - 200_000_000L);
+    assertThat(failure.timeline().scan()).isEqualTo(10_000_000L);
+    assertThat(failure.overview().from()).isZero();
+    assertThat(failure.overview().to()).isEqualTo(failure.time());
     assertThat(failure.timeline().series()).extracting(Timeline.Series::path)
         .contains("Infeed/MotorOn", "EStop/Healthy");
     assertThat(failure.lastEvents()).extracting(Failure.Event::text).contains("press EStop");
