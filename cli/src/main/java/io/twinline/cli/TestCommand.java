@@ -535,7 +535,7 @@ final class TestCommand implements Callable<Integer> {
         result.controller(), result.seed());
     for (SequenceResult sequence : result.sequences()) {
       out.printf("  %-5s %s  (%s simulated)%n", label(sequence.status()), sequence.name(),
-          SimTime.format(sequence.simNanos()));
+          io.twinline.harness.run.Times.format(sequence.simNanos()));
       sequence.failure().ifPresent(f -> {
         out.printf("        %s:%d:%d: %s%n", f.location().file(), f.location().line(),
             f.location().column(), f.message());
@@ -562,6 +562,6 @@ final class TestCommand implements Callable<Integer> {
         .mapToLong(SequenceResult::simNanos).sum();
     out.printf("%d sequence%s: %d passed, %d failed, %d error%s (%s simulated in %.1f s)%n",
         passed + failed + errors, passed + failed + errors == 1 ? "" : "s", passed, failed,
-        errors, errors == 1 ? "" : "s", SimTime.format(simulated), wallNanos / 1e9);
+        errors, errors == 1 ? "" : "s", io.twinline.harness.run.Times.format(simulated), wallNanos / 1e9);
   }
 }

@@ -82,11 +82,11 @@ public final class Condition {
         when = "unchanged since 0.000 s";
       } else if (changed < stepStart) {
         earlier = true;
-        when = "last changed at " + SimTime.format(changed) + ", "
-            + SimTime.format(stepStart - changed) + " before the step began";
+        when = "last changed at " + io.twinline.harness.run.Times.format(changed) + ", "
+            + io.twinline.harness.run.Times.format(stepStart - changed) + " before the step began";
       } else {
-        when = "last changed at " + SimTime.format(changed) + ", "
-            + SimTime.format(changed - stepStart) + " into the step";
+        when = "last changed at " + io.twinline.harness.run.Times.format(changed) + ", "
+            + io.twinline.harness.run.Times.format(changed - stepStart) + " into the step";
       }
       values.add(labels.get(i) + " = " + format(env.value(id)) + ", " + when);
     }

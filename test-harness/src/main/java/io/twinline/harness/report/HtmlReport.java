@@ -78,7 +78,7 @@ public final class HtmlReport {
         count(suites, Status.ERROR), count(suites, Status.SKIPPED));
     out.close();
     out.element("p", sequences + (sequences == 1 ? " sequence in " : " sequences in ") + suites.size()
-        + (suites.size() == 1 ? " suite" : " suites") + "; simulated time " + SimTime.format(sim)
+        + (suites.size() == 1 ? " suite" : " suites") + "; simulated time " + io.twinline.harness.run.Times.format(sim)
         + ", wall time " + wall(wall), "class", "times");
     out.close();
 
@@ -160,7 +160,7 @@ public final class HtmlReport {
       out.text(" ").element("span", tag, "class", "tag");
     }
     out.text(" ");
-    out.element("span", "sim " + SimTime.format(sequence.simNanos()) + " \u00b7 wall "
+    out.element("span", "sim " + io.twinline.harness.run.Times.format(sequence.simNanos()) + " \u00b7 wall "
         + wall(sequence.wallNanos()) + " \u00b7 " + fileLine(sequence.location()),
         "class", "meta");
     out.close();
@@ -189,8 +189,8 @@ public final class HtmlReport {
       out.element("td", fileLine(step.location()), "class", "where");
       out.open("td", "class", "text").element("code", step.text()).close();
       out.element("td", step.status().name().toLowerCase(Locale.ROOT), "class", "status");
-      out.element("td", ran ? SimTime.format(step.start()) : "", "class", "num");
-      out.element("td", ran ? SimTime.format(step.end() - step.start()) : "", "class", "num");
+      out.element("td", ran ? io.twinline.harness.run.Times.format(step.start()) : "", "class", "num");
+      out.element("td", ran ? io.twinline.harness.run.Times.format(step.end() - step.start()) : "", "class", "num");
       out.element("td", step.message() == null ? "" : step.message(), "class", "message");
       out.close();
     }
@@ -201,28 +201,28 @@ public final class HtmlReport {
     out.open("div", "class", failure.invariant() ? "failure invariant" : "failure");
     if (failure.invariant()) {
       out.element("p", "An invariant broke: the never step at "
-          + fileLine(failure.location()) + " held at " + SimTime.format(failure.time())
+          + fileLine(failure.location()) + " held at " + io.twinline.harness.run.Times.format(failure.time())
           + ". The step that was running then is marked interrupted, not failed.",
           "class", "verdict");
     }
     out.element("pre", failure.message(), "class", "message");
     out.open("p", "class", "where");
     out.text("at ").element("code", String.valueOf(failure.location()), "class", "location");
-    out.text(", simulated time ").element("b", SimTime.format(failure.time()));
+    out.text(", simulated time ").element("b", io.twinline.harness.run.Times.format(failure.time()));
     out.close();
 
     Timeline window = failure.timeline();
     if (window != null && !window.series().isEmpty()) {
       out.element("h4", (failure.invariant() ? "Signals before the breach, " : "Signals around"
-          + " the failure, ") + SimTime.format(window.from()) + " \u2013 "
-          + SimTime.format(window.to()));
+          + " the failure, ") + io.twinline.harness.run.Times.format(window.from()) + " \u2013 "
+          + io.twinline.harness.run.Times.format(window.to()));
       out.open("div", "class", "chart");
       TimelineChart.render(window, out);
       out.close();
       Timeline overview = failure.overview();
       if (overview != null && !overview.series().isEmpty()) {
-        out.element("h4", "The whole run, " + SimTime.format(overview.from()) + " \u2013 "
-            + SimTime.format(overview.to()) + " (the chart above shaded)");
+        out.element("h4", "The whole run, " + io.twinline.harness.run.Times.format(overview.from()) + " \u2013 "
+            + io.twinline.harness.run.Times.format(overview.to()) + " (the chart above shaded)");
         out.open("div", "class", "chart overview");
         TimelineChart.renderOverview(overview, window.from(), window.to(), out);
         out.close();
@@ -234,7 +234,7 @@ public final class HtmlReport {
       out.open("table", "class", "events").open("tbody");
       for (Failure.Event event : events) {
         out.open("tr");
-        out.element("td", SimTime.format(event.time()), "class", "num");
+        out.element("td", io.twinline.harness.run.Times.format(event.time()), "class", "num");
         out.element("td", event.text());
         out.close();
       }
@@ -270,6 +270,6 @@ public final class HtmlReport {
   /** Wall-clock durations to the millisecond: {@code 0.035 s}. */
   private static String wall(long nanos) {
     long millis = (nanos + SimTime.NANOS_PER_MILLI / 2) / SimTime.NANOS_PER_MILLI;
-    return SimTime.format(millis * SimTime.NANOS_PER_MILLI);
+    return io.twinline.harness.run.Times.format(millis * SimTime.NANOS_PER_MILLI);
   }
 }

@@ -146,11 +146,11 @@ public final class JUnitXml {
     }
     StringBuilder text = new StringBuilder();
     text.append(format(failure.location())).append(": ").append(failure.message()).append('\n');
-    text.append("at simulated time ").append(SimTime.format(failure.time())).append('\n');
+    text.append("at simulated time ").append(io.twinline.harness.run.Times.format(failure.time())).append('\n');
     if (!failure.lastEvents().isEmpty()) {
       text.append("last events:\n");
       for (Failure.Event event : failure.lastEvents()) {
-        text.append("  ").append(SimTime.format(event.time())).append("  ").append(event.text())
+        text.append("  ").append(io.twinline.harness.run.Times.format(event.time())).append("  ").append(event.text())
             .append('\n');
       }
     }
@@ -161,11 +161,11 @@ public final class JUnitXml {
     StringBuilder log = new StringBuilder("\n");
     for (StepResult step : sequence.steps()) {
       log.append(String.format(Locale.ROOT, "%-7s %s %s%s%n", step.status(),
-          step.status() == Status.SKIPPED ? "" : "[" + SimTime.format(step.start()) + "]",
+          step.status() == Status.SKIPPED ? "" : "[" + io.twinline.harness.run.Times.format(step.start()) + "]",
           step.text(),
           step.message().isEmpty() ? "" : " -- " + step.message()));
     }
-    log.append("simulated ").append(SimTime.format(sequence.simNanos())).append(" in ")
+    log.append("simulated ").append(io.twinline.harness.run.Times.format(sequence.simNanos())).append(" in ")
         .append(seconds(sequence.wallNanos())).append(" s\n");
     return log.toString();
   }

@@ -84,8 +84,8 @@ final class TimelineChart {
         "class", overview ? "timeline overview" : "timeline",
         "width", Integer.toString(WIDTH), "height", Integer.toString(height),
         "viewBox", "0 0 " + WIDTH + " " + height, "role", "img",
-        "aria-label", "signals from " + SimTime.format(timeline.from()) + " to "
-            + SimTime.format(timeline.to()));
+        "aria-label", "signals from " + io.twinline.harness.run.Times.format(timeline.from()) + " to "
+            + io.twinline.harness.run.Times.format(timeline.to()));
     axis(out, rowsBottom);
     for (int i = 0; i < series.size(); i++) {
       row(out, series.get(i), TOP + i * rowHeight, i);
@@ -96,8 +96,8 @@ final class TimelineChart {
       double x1 = Math.max(x0 + 2, x(zoomTo));
       out.open("rect", "x", num(x0), "y", num(TOP - 4), "width", num(x1 - x0),
           "height", num(rowsBottom - TOP + 4), "class", "zoom-window");
-      out.element("title", "the chart above: " + SimTime.format(zoomFrom) + " \u2013 "
-          + SimTime.format(zoomTo));
+      out.element("title", "the chart above: " + io.twinline.harness.run.Times.format(zoomFrom) + " \u2013 "
+          + io.twinline.harness.run.Times.format(zoomTo));
       out.close();
     }
     marker(out, rowsBottom);
@@ -114,7 +114,7 @@ final class TimelineChart {
       double x = x(t);
       out.empty("line", "x1", num(x), "y1", num(TOP), "x2", num(x), "y2", num(rowsBottom + 4),
           "class", "grid");
-      out.element("text", SimTime.format(t), "x", num(x), "y", num(rowsBottom + 18),
+      out.element("text", io.twinline.harness.run.Times.format(t), "x", num(x), "y", num(rowsBottom + 18),
           "text-anchor", "middle", "class", "tick");
     }
     out.close();
@@ -127,14 +127,14 @@ final class TimelineChart {
       return;
     }
     out.open("g", "class", "scans");
-    out.element("title", "controller scans, every " + SimTime.format(scan));
+    out.element("title", "controller scans, every " + io.twinline.harness.run.Times.format(scan));
     long first = Math.floorDiv(timeline.from() + scan - 1, scan) * scan;
     for (long t = first; t <= timeline.to(); t += scan) {
       out.empty("line", "x1", num(x(t)), "y1", num(TOP), "x2", num(x(t)),
           "y2", num(rowsBottom), "class", "scan");
     }
-    out.element("text", "scans every " + SimTime.format(scan), "x", num(right + 6),
-        "y", num(rowsBottom + 18), "class", "scan-label");
+    out.element("text", "dotted: a scan every " + io.twinline.harness.run.Times.format(scan),
+        "x", num(left), "y", num(TOP - 9), "class", "scan-label");
     out.close();
   }
 
@@ -174,7 +174,7 @@ final class TimelineChart {
         out.open("rect", "x", num(x(s.start())), "y", num(top),
             "width", num(Math.max(1, x(s.end()) - x(s.start()))), "height", num(rowHeight),
             "class", "hover");
-        out.element("title", SimTime.format(s.start()) + " \u2013 " + SimTime.format(s.end())
+        out.element("title", io.twinline.harness.run.Times.format(s.start()) + " \u2013 " + io.twinline.harness.run.Times.format(s.end())
             + ": " + series.path() + " = " + show(s.value()));
         out.close();
       }
@@ -264,7 +264,7 @@ final class TimelineChart {
     double x = x(timeline.marker());
     String anchor = x > right - 30 ? "end" : x < left + 30 ? "start" : "middle";
     out.open("g", "class", "marker");
-    out.element("title", "failure at " + SimTime.format(timeline.marker()));
+    out.element("title", "failure at " + io.twinline.harness.run.Times.format(timeline.marker()));
     out.empty("line", "x1", num(x), "y1", num(TOP - 6), "x2", num(x), "y2", num(rowsBottom),
         "class", "marker-line");
     out.element("text", "failure", "x", num(x), "y", num(TOP - 9), "text-anchor", anchor,

@@ -436,8 +436,8 @@ public final class Harness implements AutoCloseable {
       long start = session.now();
       if (!run(() -> condition.test(watch), nanos(timeout))) {
         throw fail("expected " + condition.text() + " within " + format(timeout)
-            + ", but it did not hold by " + SimTime.format(session.now() - start)
-            + " after the step began at " + SimTime.format(start)
+            + ", but it did not hold by " + Times.format(session.now() - start)
+            + " after the step began at " + Times.format(start)
             + " (" + condition.describeSince(watch, start) + ")", condition);
       }
       return Harness.this;
@@ -454,7 +454,7 @@ public final class Harness implements AutoCloseable {
       }
       if (run(() -> !condition.test(watch), nanos(duration))) {
         throw fail("expected " + condition.text() + " for " + format(duration)
-            + ", but it stopped holding after " + SimTime.format(session.now() - start)
+            + ", but it stopped holding after " + Times.format(session.now() - start)
             + " (" + condition.describe(watch) + ")", condition);
       }
       return Harness.this;
@@ -473,14 +473,14 @@ public final class Harness implements AutoCloseable {
       }
       if (early > 0 && run(() -> condition.test(watch), early - 1)) {
         throw fail("expected " + condition.text() + " after " + format(delay)
-            + ", but it held already after " + SimTime.format(session.now() - start)
+            + ", but it held already after " + Times.format(session.now() - start)
             + " (" + condition.describe(watch) + ")", condition);
       }
       long rest = start + nanos(latest) - session.now();
       if (!run(() -> condition.test(watch), rest)) {
         throw fail("expected " + condition.text() + " after " + format(delay) + " (by "
-            + format(latest) + "), but it did not hold by " + SimTime.format(session.now() - start)
-            + " after the step began at " + SimTime.format(start)
+            + format(latest) + "), but it did not hold by " + Times.format(session.now() - start)
+            + " after the step began at " + Times.format(start)
             + " (" + condition.describeSince(watch, start) + ")", condition);
       }
       return Harness.this;
@@ -615,7 +615,7 @@ public final class Harness implements AutoCloseable {
               i == order.size() - 1);
       if (early[0] != null) {
         throw fail("expected " + next.text() + " before " + early[0].text() + ", but "
-            + early[0].text() + " came first, after " + SimTime.format(session.now() - start),
+            + early[0].text() + " came first, after " + Times.format(session.now() - start),
             next, early[0]);
       }
       if (!reached) {
@@ -665,7 +665,7 @@ public final class Harness implements AutoCloseable {
     checkInvariants();
     if (changes.size() >= changeLimit) {
       throw new SequenceFailure("the run recorded " + changes.size()
-          + " signal changes by " + SimTime.format(session.now()) + ", the most a harness keeps ("
+          + " signal changes by " + Times.format(session.now()) + ", the most a harness keeps ("
           + changeLimit + "); shorten the waits or split the sequence", session.now(),
           List.of());
     }
@@ -697,7 +697,7 @@ public final class Harness implements AutoCloseable {
       violated = null;
       invariants.remove(armed);
       throw new SequenceFailure(
-          armed.origin() + ", but it held at " + SimTime.format(violatedAt) + " ("
+          armed.origin() + ", but it held at " + Times.format(violatedAt) + " ("
               + armed.condition().describe(watch) + ")",
           violatedAt, armed.condition().signals().stream().map(r -> r.path()).toList(),
           armed.origin());
@@ -725,7 +725,7 @@ public final class Harness implements AutoCloseable {
   }
 
   static String format(Duration duration) {
-    return SimTime.format(duration.toNanos());
+    return SimTime.format(duration.toNanos()); // as written, however fine
   }
 
   /** Values of several signals now, by path, for messages and reports. */

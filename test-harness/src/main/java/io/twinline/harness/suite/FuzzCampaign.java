@@ -67,18 +67,18 @@ public final class FuzzCampaign {
 
   private static Step wait(FuzzSpec fuzz, long nanos) {
     Duration d = Duration.ofNanos(nanos);
-    return new Step.Wait(fuzz.location(), "wait " + SimTime.format(nanos), d);
+    return new Step.Wait(fuzz.location(), "wait " + io.twinline.harness.run.Times.format(nanos), d);
   }
 
   private static Step step(Planned p) {
     FuzzSpec.Action a = p.action();
-    String at = "at " + SimTime.format(p.time()) + ": ";
+    String at = "at " + io.twinline.harness.run.Times.format(p.time()) + ": ";
     return switch (a.kind()) {
       case PULSE -> new Step.Pulse(a.location(),
-          at + "pulse " + a.target() + " for " + SimTime.format(a.length().toNanos()),
+          at + "pulse " + a.target() + " for " + io.twinline.harness.run.Times.format(a.length().toNanos()),
           a.target(), a.length());
       case HOLD -> new Step.Hold(a.location(),
-          at + "hold " + a.target() + " for " + SimTime.format(a.length().toNanos()),
+          at + "hold " + a.target() + " for " + io.twinline.harness.run.Times.format(a.length().toNanos()),
           a.target(), a.length());
       case OPERATE -> new Step.Operate(a.location(), at + a.operation() + " " + a.target(),
           a.target(), a.operation());

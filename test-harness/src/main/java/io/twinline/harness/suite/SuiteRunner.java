@@ -151,7 +151,7 @@ public final class SuiteRunner {
         long zoom = Math.max(INVARIANT_ZOOM, 20 * scan);
         failure = failure(harness, broken, e.getMessage(), e.time(), e.signals(), sequence,
             Math.max(harness.startTime(), e.time() - zoom), scan, true);
-        recorder.interrupted(harness.now(), "interrupted at " + SimTime.format(e.time())
+        recorder.interrupted(harness.now(), "interrupted at " + io.twinline.harness.run.Times.format(e.time())
             + ": the invariant of line " + broken.location().line() + " broke");
         recorder.invariantBroke(broken, e.time(), e.getMessage());
       } else {

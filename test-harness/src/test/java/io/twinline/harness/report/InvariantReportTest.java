@@ -77,6 +77,13 @@ class InvariantReportTest {
     assertThat(Double.parseDouble(window.getAttribute("width"))).isGreaterThanOrEqualTo(2);
   }
 
+  @Test
+  void timesAreInMilliseconds() {
+    List<Element> times = all("//*[@class='events']//*[local-name()='td' and @class='num']");
+    assertThat(times).isNotEmpty().allSatisfy(t ->
+        assertThat(t.getTextContent()).matches("\\d+\\.\\d{3} s"));
+  }
+
   private static String cell(Element row, int index) {
     return all(row, "*[local-name()='td']").get(index).getTextContent();
   }
