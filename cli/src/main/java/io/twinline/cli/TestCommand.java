@@ -449,8 +449,8 @@ final class TestCommand implements Callable<Integer> {
           runner.reset().get(30, TimeUnit.SECONDS);
           Coverage[] used = new Coverage[1];
           SequenceResult result = runner.runScript(ctx -> {
-            Harness harness =
-                Harness.attach(ctx);
+            // in lock-step the PLC scans once per step, one I/O cycle
+            Harness harness = Harness.attach(ctx, lockStep ? line.ioCycle() : suite.scan());
             used[0] = harness.coverage();
             SequenceResult ran = suiteRunner.run(suite, sequence, harness);
             finished.accept(sequence, harness);

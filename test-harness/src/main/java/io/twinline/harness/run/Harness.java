@@ -116,8 +116,16 @@ public final class Harness implements AutoCloseable {
    * time, usually). Create it after a reset, for a fresh plant.
    */
   public static Harness attach(io.twinline.sim.run.SimulationRunner.ScriptContext context) {
-    return new Harness(context.session(), Optional.empty(), Duration.ofMillis(10),
-        context::runUntil);
+    return attach(context, Duration.ofMillis(10));
+  }
+
+  /**
+   * As {@link #attach(io.twinline.sim.run.SimulationRunner.ScriptContext)}, for a PLC whose scan
+   * period is {@code scan} (what {@code within: N scans} counts in).
+   */
+  public static Harness attach(
+      io.twinline.sim.run.SimulationRunner.ScriptContext context, Duration scan) {
+    return new Harness(context.session(), Optional.empty(), scan, context::runUntil);
   }
 
   /** The example line {@code name} (e.g. {@code bottling-line.yaml}). */
@@ -140,6 +148,8 @@ public final class Harness implements AutoCloseable {
   private final Watch watch;
   private final Object[] initial;
   private final long startTime;
+  /** The controller's scan period, ns: whole I/O cycles, as the soft PLC rounds it. */
+  private final long scanPeriod;
   private final Optional<SoftPlc> plc;
   private final List<Armed> invariants = new ArrayList<>();
   private final List<Change> changes = new ArrayList<>();
@@ -184,6 +194,9 @@ public final class Harness implements AutoCloseable {
     }
     this.initial = initial;
     this.startTime = session.now();
+    long cycle = session.ioCycle();
+    long period = Math.max(cycle, scan.toNanos());
+    this.scanPeriod = (period + cycle - 1) / cycle * cycle;
     this.watch = new Watch(initial, session::now);
     this.coverage = new Coverage(signals);
     for (int i = 0; i < initial.length; i++) {
@@ -257,6 +270,11 @@ public final class Harness implements AutoCloseable {
   /** A signal's value when the harness started, as the PLC saw it. */
   public Object initialValue(int signal) {
     return initial[signal];
+  }
+
+  /** The controller's scan period, ns, in whole I/O cycles: what {@code N scans} counts. */
+  public long scanPeriod() {
+    return scanPeriod;
   }
 
   /** Simulated time when the harness started (0 on a fresh plant), ns. */
@@ -437,6 +455,33 @@ public final class Harness implements AutoCloseable {
       if (!run(() -> condition.test(watch), nanos(timeout))) {
         throw fail("expected " + condition.text() + " within " + format(timeout)
             + ", but it did not hold by " + Times.format(session.now() - start)
+            + " after the step began at " + Times.format(start)
+            + " (" + condition.describeSince(watch, start) + ")", condition);
+      }
+      return Harness.this;
+    }
+
+    /**
+     * It holds by the time the outputs of the {@code scans}-th controller scan after now reach
+     * the plant: scans come every scan period, on its grid, the first after the present instant
+     * (the one of this instant has run); its outputs arrive one I/O cycle later. {@code
+     * withinScans(1)} after an action is "the controller reacts in the next scan".
+     */
+    public Harness withinScans(int scans) {
+      if (scans < 1) {
+        throw new IllegalArgumentException("at least one scan, not " + scans);
+      }
+      long start = session.now();
+      long firstScan = Math.floorDiv(start, scanPeriod) * scanPeriod + scanPeriod;
+      long lastScan = firstScan + (scans - 1) * scanPeriod;
+      long deadline = lastScan + session.ioCycle();
+      String what = scans + (scans == 1 ? " scan" : " scans");
+      if (!run(() -> condition.test(watch), deadline - start)) {
+        throw fail("expected " + condition.text() + " within " + what + " (by "
+            + Times.format(deadline) + ": the scan" + (scans == 1 ? "" : "s") + " at "
+            + Times.format(firstScan) + (scans == 1 ? "" : " to " + Times.format(lastScan))
+            + " every " + SimTime.format(scanPeriod) + ", outputs one I/O cycle later), but it"
+            + " did not hold by " + Times.format(session.now() - start)
             + " after the step began at " + Times.format(start)
             + " (" + condition.describeSince(watch, start) + ")", condition);
       }

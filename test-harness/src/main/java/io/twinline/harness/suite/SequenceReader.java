@@ -468,7 +468,16 @@ public final class SequenceReader {
 
   // --- expectations ---------------------------------------------------------------------------
 
+  /** {@code 1 scan}, {@code 3 scans}: a count of controller scans instead of a duration. */
+  private static final java.util.regex.Pattern SCANS =
+      java.util.regex.Pattern.compile("\\s*(\\d{1,6})\\s*scans?\\s*");
+
   private Optional<Step> expect(MapReader s, SourceLocation at) {
+    Optional<String> scans = s.node("within").filter(YamlScalar.class::isInstance)
+        .map(n -> ((YamlScalar) n).text()).filter(t -> SCANS.matcher(t).matches());
+    if (scans.isPresent()) {
+      return expectScans(s, at, scans.get());
+    }
     Optional<Condition> condition = condition(s, "expect");
     Optional<Duration> within = stepDuration(s, "within", false, true, "1 s");
     Optional<Duration> holds = stepDuration(s, "for", false, false, "5 s");
@@ -502,6 +511,27 @@ public final class SequenceReader {
           + format(within.get()), c, Step.When.WITHIN, within.get(), null));
     }
     return Optional.of(new Step.Expect(at, "expect " + c.text(), c, Step.When.NOW, null, null));
+  }
+
+  private Optional<Step> expectScans(MapReader s, SourceLocation at, String written) {
+    java.util.regex.Matcher m = SCANS.matcher(written);
+    m.matches();
+    int count = Integer.parseInt(m.group(1));
+    s.node("within"); // read: a count of scans, not a duration
+    Optional<Condition> condition = condition(s, "expect");
+    if (s.node("for").isPresent() || s.node("after").isPresent()) {
+      s.problem(s.node("for").isPresent() ? "for" : "after",
+          "'within: " + written.strip() + "' goes with neither 'for' nor 'after'",
+          "count scans with 'within: N scans' alone, or give durations");
+      return Optional.empty();
+    }
+    if (count < 1) {
+      s.problem("within", "'within' counts at least 1 scan, not " + count,
+          "write 'within: 1 scan' for the next scan");
+      return Optional.empty();
+    }
+    return condition.map(c -> new Step.ExpectScans(at, "expect " + c.text() + " within " + count
+        + (count == 1 ? " scan" : " scans"), c, count));
   }
 
   private Optional<Condition> condition(MapReader s, String key) {

@@ -130,6 +130,15 @@ public sealed interface Step {
     }
   }
 
+  /** {@code expect: C} with {@code within: N scans}: C holds once the N-th scan's outputs are out. */
+  record ExpectScans(SourceLocation location, String text, Condition condition, int scans)
+      implements Step {
+    @Override
+    public void run(Harness harness, StepListener listener) {
+      harness.expect(condition).withinScans(scans);
+    }
+  }
+
   /** {@code never: C}: an invariant from here to the end of the sequence. */
   record Never(SourceLocation location, String text, Condition condition) implements Step {
     @Override

@@ -251,6 +251,8 @@ public final class SuiteRunner {
     List<String> paths = new ArrayList<>();
     if (step instanceof Step.Expect e) {
       e.condition().signals().forEach(r -> paths.add(r.path()));
+    } else if (step instanceof Step.ExpectScans e) {
+      e.condition().signals().forEach(r -> paths.add(r.path()));
     } else if (step instanceof Step.Never n) {
       n.condition().signals().forEach(r -> paths.add(r.path()));
     } else if (step instanceof Step.ExpectOrder o) {
