@@ -101,6 +101,8 @@ public final class LineReader {
     Map<SignalPath, SignalOptions> options = new HashMap<>();
     List<ReadComponent> components = readComponents(items, references, options, problems);
     checkAcrossComponents(components, options, name.orElse(""), problems);
+    ProcessReaders.checkAcross(
+        components.stream().map(ReadComponent::definition).toList(), problems);
     List<FaultSpec> faults =
         faultList
             .map(list -> readFaults(list, components, options, problems))

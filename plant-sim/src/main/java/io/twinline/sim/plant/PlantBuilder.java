@@ -156,9 +156,13 @@ final class PlantBuilder {
     } else if (definition instanceof VariablesDefinition) {
       return new Variables(name);
     } else if (definition instanceof TankDefinition d) {
-      return new Tank(d, c);
+      return new Tank(d, immersedIn(d.name()), c);
+    } else if (definition instanceof HeaterDefinition d && d.immersion().isPresent()) {
+      return new io.twinline.sim.process.ImmersionHeater(d, c);
     } else if (definition instanceof HeaterDefinition d) {
       return new Heater(d, c);
+    } else if (definition instanceof io.twinline.line.model.PumpDefinition d) {
+      return new io.twinline.sim.process.Pump(d, c);
     }
     throw new IllegalArgumentException("no simulation for component type " + definition.type());
   }
@@ -189,8 +193,21 @@ final class PlantBuilder {
               conveyor(d.pickFrom()),
               conveyor(d.placeOn()));
     } else if (definition instanceof TankDefinition d) {
-      ((Tank) component).connect(flows(d.inlets()), flows(d.outlets()));
+      ((Tank) component).connect(flows(d.inlets()), flows(d.outlets()),
+          d.agitator().map(a -> (FlowInput) components.get(a)).orElse(null));
+    } else if (definition instanceof HeaterDefinition d && d.immersion().isPresent()) {
+      ((io.twinline.sim.process.ImmersionHeater) component)
+          .immerseIn((Tank) components.get(d.immersion().get().tank()));
     }
+  }
+
+  /** The heater that sits in tank {@code tank}, if one does. */
+  private java.util.Optional<HeaterDefinition> immersedIn(String tank) {
+    return line.components().stream()
+        .filter(c -> c instanceof HeaterDefinition h && h.immersion().isPresent()
+            && h.immersion().get().tank().equals(tank))
+        .map(c -> (HeaterDefinition) c)
+        .findFirst();
   }
 
   private List<FlowInput> flows(List<TankDefinition.Port> ports) {
