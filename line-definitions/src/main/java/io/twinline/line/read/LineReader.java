@@ -301,6 +301,9 @@ public final class LineReader {
       return Optional.empty();
     }
     MapReader r = new MapReader(rawMap.get(), o.pathOf("raw"), "raw scaling", o.problems());
+    if (r.keys().contains("card")) {
+      return ProcessReaders.card(r, signal);
+    }
     Optional<String> typeName = r.text("type", false, "Int16");
     Optional<Long> min = r.integer("min", true, "0");
     Optional<Long> max = r.integer("max", true, "27648");

@@ -145,6 +145,44 @@ final class ProcessReaders {
     }
   }
 
+  /**
+   * Raw counts by an analog card's profile: {@code raw: {card: s7-4-20mA, tag: IW64}}. The card
+   * gives the type and the counts; an input card reads the signal, so outputs have none.
+   */
+  static Optional<io.twinline.line.model.SignalOptions.RawScaling> card(
+      MapReader r, io.twinline.line.SignalDefinition signal) {
+    Optional<String> keyword = r.text("card", true, "s7-4-20mA");
+    Optional<String> tag = r.text("tag", false, "IW64");
+    for (String key : List.of("type", "min", "max")) {
+      if (r.keys().contains(key)) {
+        r.problem(key, "'" + key + "' comes from the card's profile",
+            "write either 'card' or 'min'/'max'/'type', not both");
+      }
+    }
+    r.ignore(List.of("type", "min", "max"));
+    r.finish();
+    if (keyword.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<io.twinline.line.AnalogCard> card = io.twinline.line.AnalogCard.parse(keyword.get());
+    if (card.isEmpty()) {
+      r.problem("card", "unknown analog card '" + keyword.get() + "'",
+          Suggestions.hint(keyword.get(),
+              java.util.Arrays.stream(io.twinline.line.AnalogCard.values())
+                  .map(io.twinline.line.AnalogCard::keyword).toList(), "cards are"));
+      return Optional.empty();
+    }
+    if (signal.direction() != io.twinline.line.Direction.INPUT) {
+      r.problem("card", signal.path() + " is an output; card profiles are for analog inputs",
+          "scale an output with 'raw: {min: 0, max: 27648}'");
+      return Optional.empty();
+    }
+    if (r.keys().contains("type") || r.keys().contains("min") || r.keys().contains("max")) {
+      return Optional.empty();
+    }
+    return Optional.of(io.twinline.line.model.SignalOptions.RawScaling.of(card.get(), tag));
+  }
+
   /** The rated flow of a valve or pump, m³/s. */
   public static Optional<Double> ratedFlowOf(ComponentDefinition device) {
     if (device instanceof ValveDefinition valve) {

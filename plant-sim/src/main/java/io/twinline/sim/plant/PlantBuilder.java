@@ -70,6 +70,7 @@ final class PlantBuilder {
   private final PlantContext context;
   private final Map<String, Component> components = new LinkedHashMap<>();
   private final List<RawLink> rawLinks = new ArrayList<>();
+  private final List<AnalogCardLink> cardLinks = new ArrayList<>();
 
   private PlantBuilder(LineDefinition line) {
     this.line = line;
@@ -93,6 +94,7 @@ final class PlantBuilder {
     builder.linkRawSignals();
     builder.components.values().forEach(Component::start);
     builder.rawLinks.forEach(RawLink::start);
+    builder.cardLinks.forEach(AnalogCardLink::start);
     SignalRegistry signals = builder.context.signals();
     FaultManager faults =
         new FaultManager(
@@ -221,9 +223,27 @@ final class PlantBuilder {
   private void linkRawSignals() {
     SignalRegistry signals = context.signals();
     for (Signal signal : signals.all()) {
-      signal.definition().rawOf()
-          .ifPresent(engineering -> rawLinks.add(new RawLink(signals.get(engineering), signal)));
+      signal.definition().rawOf().ifPresent(engineering -> {
+        java.util.Optional<io.twinline.line.AnalogCard> card = cardOf(engineering);
+        if (card.isPresent()) {
+          Signal wireBreak = signals.find(new io.twinline.line.SignalPath(engineering.component(),
+              engineering.signal()
+                  + io.twinline.line.model.SignalOptions.RawScaling.WIRE_BREAK_SUFFIX))
+              .orElse(null);
+          cardLinks.add(new AnalogCardLink(signals.get(engineering), signal, wireBreak,
+              card.get()));
+        } else {
+          rawLinks.add(new RawLink(signals.get(engineering), signal));
+        }
+      });
     }
+  }
+
+  private java.util.Optional<io.twinline.line.AnalogCard> cardOf(
+      io.twinline.line.SignalPath engineering) {
+    io.twinline.line.model.SignalOptions options = line.signalOptions().get(engineering);
+    return options == null ? java.util.Optional.empty()
+        : options.raw().flatMap(io.twinline.line.model.SignalOptions.RawScaling::card);
   }
 
   private Conveyor conveyor(String name) {
