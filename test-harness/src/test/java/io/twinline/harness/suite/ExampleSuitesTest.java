@@ -123,7 +123,22 @@ class ExampleSuitesTest {
     SuiteResult result = run("mixing-tank.sequences.yaml", "reference");
 
     assertThat(result.passed()).as(summary(result)).isTrue();
-    assertThat(result.sequences()).hasSize(6); // 5 sequences, one with 2 cases
+    assertThat(result.sequences()).hasSize(7); // 6 sequences, one with 2 cases
+  }
+
+  @Test
+  void theMixingTankSuiteFindsTheHeaterSwitchedOnInAnEmptyTank() throws Exception {
+    SuiteResult result =
+        run("mixing-tank.sequences.yaml",
+            "io.twinline.harness.reference.faulty.MixingTankPreheatsEmptyTank");
+
+    SequenceResult fill = byName(result).get("Each inlet stops at its level");
+    assertThat(fill.status()).as(summary(result)).isEqualTo(Status.FAILED);
+    Failure failure = fill.failure().orElseThrow();
+    // The element is covered from 0.3 m, reached at 37.5 s; in air it reaches its cut-out first.
+    assertThat(failure.message()).contains("Heating/CutOut");
+    assertThat(failure.time()).isBetween(10_000_000_000L, 37_500_000_000L);
+    assertThat(result.sequences()).allSatisfy(s -> assertThat(s.status()).isEqualTo(Status.FAILED));
   }
 
   @Test
