@@ -33,7 +33,7 @@ public class MixingTankProgram implements ControlProgram {
     boolean low = io.bool("Mixer/LowLevel");
     boolean atTemperature = io.bool("Heating/AtTemperature");
     boolean overTemperature = io.bool("Heating/OverTemperature");
-    if (io.bool("Mixer/LevelWireBreak")) {
+    if (holdsOnWireBreak() && io.bool("Mixer/LevelWireBreak")) {
       // The level is unknown: neither fill nor heat nor drain on it, and stay in the step.
       io.set("ValveA/Open", false);
       io.set("ValveB/Open", false);
@@ -82,6 +82,11 @@ public class MixingTankProgram implements ControlProgram {
     io.set("DrainPump/Run", step == DRAIN);
     io.set("Batch/Step", step);
     io.set("Batch/Count", batches);
+  }
+
+  /** Whether a broken level wire holds the batch (it must: the level is unknown). */
+  protected boolean holdsOnWireBreak() {
+    return true;
   }
 
   /** Whether step {@code batchStep} runs the agitator: while heating and holding. */

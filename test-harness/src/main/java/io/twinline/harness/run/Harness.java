@@ -183,6 +183,7 @@ public final class Harness implements AutoCloseable {
     }
     this.initial = initial;
     this.watch = new Watch(initial, session::now);
+    watch.readQualities(id -> plant.signals().byId(id).quality());
     this.coverage = new Coverage(signals);
     for (int i = 0; i < initial.length; i++) {
       coverage.initial(i, initial[i]);

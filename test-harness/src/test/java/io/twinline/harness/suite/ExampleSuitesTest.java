@@ -142,6 +142,21 @@ class ExampleSuitesTest {
   }
 
   @Test
+  void theMixingTankSuiteFindsAProgramThatIgnoresABrokenLevelWire() throws Exception {
+    SuiteResult result =
+        run("mixing-tank.sequences.yaml",
+            "io.twinline.harness.reference.faulty.MixingTankIgnoresWireBreak");
+
+    Map<String, SequenceResult> sequences = byName(result);
+    SequenceResult wire = sequences.get("A broken level wire holds the batch");
+    assertThat(wire.status()).as(summary(result)).isEqualTo(Status.FAILED);
+    assertThat(wire.failure().orElseThrow().message())
+        .startsWith("expected !ValveA/Open && !ValveB/Open && !Heating/Heat && !DrainPump/Run");
+    assertThat(sequences.get("A batch fills, heats, holds and drains, then the next one starts")
+        .status()).isEqualTo(Status.PASSED);
+  }
+
+  @Test
   void theMixingTankSuiteFindsTheMissingHighLevelInterlock() throws Exception {
     SuiteResult result =
         run("mixing-tank.sequences.yaml",
