@@ -36,6 +36,8 @@ public final class Tank extends ContinuousModel implements Component {
   private final List<Port> inlets = new ArrayList<>();
   private final List<Port> outlets = new ArrayList<>();
   private final LiquidHeat heat;
+  /** For {@link #heatMoving}: asked at every sample, so not allocated each time. */
+  private final double[] scratchRates;
   private ImmersionHeater heater;
   private FlowInput agitator;
   private double spilled;
@@ -52,6 +54,7 @@ public final class Tank extends ContinuousModel implements Component {
             .orElse(1.0));
     this.definition = definition;
     this.heat = heater.map(h -> new LiquidHeat(h, definition)).orElse(null);
+    this.scratchRates = new double[heater.isPresent() ? 4 : 1];
     this.area = definition.area();
     this.height = definition.height();
     this.level = context.signal(definition.name(), TankDefinition.LEVEL);
@@ -229,7 +232,7 @@ public final class Tank extends ContinuousModel implements Component {
     if (agitator != null && agitator.isChanging()) {
       return true;
     }
-    double[] rates = new double[state.length];
+    double[] rates = scratchRates;
     derivatives(time, state, rates);
     for (int i = LiquidHeat.LIQUID; i <= LiquidHeat.PROBE; i++) {
       if (Math.abs(rates[i]) > 1e-5) {
