@@ -43,6 +43,10 @@ public final class BenchmarkReport {
       continuous();
       lines(root);
     }
+    if (only.equals("lines")) {
+      // bench.only=lines: the example lines alone (a minute), after a change to a model
+      lines(root);
+    }
     if (only.isEmpty() || only.equals("network")) {
       new NetworkReport(md, root).run();
     }

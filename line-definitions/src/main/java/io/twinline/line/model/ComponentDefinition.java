@@ -21,6 +21,7 @@ public sealed interface ComponentDefinition
         GripperDefinition,
         MotorDefinition,
         ValveDefinition,
+        PumpDefinition,
         GuideDefinition,
         PushButtonDefinition,
         SelectorSwitchDefinition,

@@ -100,10 +100,28 @@ public record LineDefinition(
         all.add(applied);
         if (options.raw().isPresent()) {
           all.add(rawTwin(applied, options.raw().get()));
+          java.util.Optional<io.twinline.line.AnalogCard> card =
+              options.raw().get().card().filter(io.twinline.line.AnalogCard::detectsWireBreak);
+          if (card.isPresent()) {
+            all.add(wireBreakTwin(applied, card.get()));
+          }
         }
       }
     }
     return all;
+  }
+
+  /** The card's wire-break diagnostic of {@code engineering}'s channel. */
+  private static SignalDefinition wireBreakTwin(
+      SignalDefinition engineering, io.twinline.line.AnalogCard card) {
+    return new SignalDefinition(
+        new SignalPath(
+            engineering.path().component(),
+            engineering.path().signal() + SignalOptions.RawScaling.WIRE_BREAK_SUFFIX),
+        io.twinline.line.SignalType.BOOLEAN,
+        io.twinline.line.Direction.INPUT,
+        "Wire break diagnostic of the " + card.keyword() + " channel of " + engineering.path(),
+        engineering.location());
   }
 
   private static SignalDefinition rawTwin(SignalDefinition engineering, SignalOptions.RawScaling raw) {

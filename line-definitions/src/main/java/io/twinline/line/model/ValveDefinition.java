@@ -6,15 +6,39 @@ import io.twinline.line.SourceLocation;
 import io.twinline.line.fault.FaultKind;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * A process valve with limit switches: {@code Open} on opens it over {@code travel}, off closes
- * it (spring return). Its opening (0..1) sets the flow of the tank ports it serves.
+ * it (spring return). Its opening (0..1) sets the flow of the tank ports it serves: the port's
+ * own {@code flow}, or else the valve's rated flow (from the data sheet: {@code ratedFlow}, or
+ * a flow coefficient {@code kv}/{@code cv} at a pressure drop), times the opening.
+ *
+ * @param ratedFlow m³/s through the fully open valve, if the line file gives it
  */
 public record ValveDefinition(
-    String name, String description, SourceLocation location, Duration travel)
+    String name, String description, SourceLocation location, Duration travel,
+    Optional<Double> ratedFlow)
     implements ComponentDefinition {
+
+  /** A valve whose flow is given by the ports it serves. */
+  public ValveDefinition(String name, String description, SourceLocation location,
+      Duration travel) {
+    this(name, description, location, travel, Optional.empty());
+  }
+
+  /**
+   * The flow of water through a valve of flow coefficient {@code kv} (m³/s at 1 bar, as the line
+   * file's {@code 14 m3/h}) at pressure drop {@code pressureDrop} (Pa), m³/s:
+   * {@code Q = kv sqrt(Δp / 1 bar)}.
+   */
+  public static double flowFromKv(double kv, double pressureDrop) {
+    return kv * Math.sqrt(pressureDrop / 1e5);
+  }
+
+  /** Cv (US gal/min of water at 1 psi) to kv (m³/h at 1 bar). */
+  public static final double KV_PER_CV = 0.865;
 
   public static final String TYPE = "valve";
   public static final String OPEN = "Open";

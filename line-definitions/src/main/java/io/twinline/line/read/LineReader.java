@@ -101,6 +101,8 @@ public final class LineReader {
     Map<SignalPath, SignalOptions> options = new HashMap<>();
     List<ReadComponent> components = readComponents(items, references, options, problems);
     checkAcrossComponents(components, options, name.orElse(""), problems);
+    ProcessReaders.checkAcross(
+        components.stream().map(ReadComponent::definition).toList(), problems);
     List<FaultSpec> faults =
         faultList
             .map(list -> readFaults(list, components, options, problems))
@@ -299,6 +301,9 @@ public final class LineReader {
       return Optional.empty();
     }
     MapReader r = new MapReader(rawMap.get(), o.pathOf("raw"), "raw scaling", o.problems());
+    if (r.keys().contains("card")) {
+      return ProcessReaders.card(r, signal);
+    }
     Optional<String> typeName = r.text("type", false, "Int16");
     Optional<Long> min = r.integer("min", true, "0");
     Optional<Long> max = r.integer("max", true, "27648");

@@ -107,11 +107,13 @@ final class MachineReaders {
   private static Optional<ComponentDefinition> valve(
       MapReader fields, String name, String description, References references) {
     Optional<Duration> travel = fields.duration("travel", false, true, "2 s");
-    if (!okIfPresent(fields, "travel", travel)) {
+    Optional<Double> rated = ProcessReaders.valveRatedFlow(fields);
+    if (!okIfPresent(fields, "travel", travel) || rated == null) {
       return Optional.empty();
     }
     return Optional.of(
-        new ValveDefinition(name, description, fields.location(), travel.orElse(Duration.ZERO)));
+        new ValveDefinition(name, description, fields.location(), travel.orElse(Duration.ZERO),
+            rated));
   }
 
   private static Optional<ComponentDefinition> guide(

@@ -8,9 +8,16 @@ import io.twinline.line.Analog;
 import io.twinline.line.model.ComponentDefinition;
 import io.twinline.line.model.HeaterDefinition;
 import io.twinline.line.model.MotorDefinition;
+import io.twinline.line.model.PumpDefinition;
 import io.twinline.line.model.TankDefinition;
 import io.twinline.line.model.ValveDefinition;
+import io.twinline.line.Problems;
 import io.twinline.line.units.Dimension;
+import io.twinline.line.units.Quantities;
+import io.twinline.line.units.QuantityFormatException;
+import io.twinline.line.yaml.YamlScalar;
+import java.time.Duration;
+import java.util.Map;
 import io.twinline.line.yaml.YamlList;
 import io.twinline.line.yaml.YamlMap;
 import io.twinline.line.yaml.YamlNode;
@@ -20,7 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Readers of the continuous (process) components: tanks and heaters. */
+/** Readers of the continuous (process) components: tanks, heaters and pumps. */
 final class ProcessReaders {
 
   private static final double ABSOLUTE_ZERO = -273.15;
@@ -30,14 +37,190 @@ final class ProcessReaders {
   static List<ComponentReader> all() {
     return List.of(
         reader(TankDefinition.TYPE, "a tank", ProcessReaders::tank),
-        reader(HeaterDefinition.TYPE, "a heater", ProcessReaders::heater));
+        reader(HeaterDefinition.TYPE, "a heater", ProcessReaders::heater),
+        reader(PumpDefinition.TYPE, "a pump", ProcessReaders::pump));
+  }
+
+  /** What can move liquid through a tank's port as a pump. */
+  private static final Set<String> PUMPS = Set.of(MotorDefinition.TYPE, PumpDefinition.TYPE);
+
+  /**
+   * A valve's rated flow from its data sheet: {@code ratedFlow}, or {@code kv} (a flow) or
+   * {@code cv} (a number) at {@code pressureDrop} (default 1 bar). Empty if none is given;
+   * null after a problem.
+   */
+  static Optional<Double> valveRatedFlow(MapReader fields) {
+    Optional<Double> rated = fields.positive("ratedFlow", false, Dimension.FLOW, "4 l/s");
+    Optional<Double> kv = fields.positive("kv", false, Dimension.FLOW, "16 m3/h");
+    Optional<Double> cv = fields.positive("cv", false, Dimension.RATIO, "18");
+    Optional<Double> drop = fields.positive("pressureDrop", false, Dimension.PRESSURE, "1 bar");
+    if (!okIfPresent(fields, "ratedFlow", rated) || !okIfPresent(fields, "kv", kv)
+        || !okIfPresent(fields, "cv", cv) || !okIfPresent(fields, "pressureDrop", drop)) {
+      return null;
+    }
+    int given = (rated.isPresent() ? 1 : 0) + (kv.isPresent() ? 1 : 0) + (cv.isPresent() ? 1 : 0);
+    if (given > 1) {
+      fields.problem(rated.isPresent() ? "ratedFlow" : "kv",
+          "give the valve's flow once: 'ratedFlow', 'kv' or 'cv'",
+          "'ratedFlow: 4 l/s' is the flow when open; 'kv: 16 m3/h' with 'pressureDrop: 2 bar'"
+              + " is the data sheet's coefficient");
+      return null;
+    }
+    if (drop.isPresent() && rated.isPresent()) {
+      fields.problem("pressureDrop", "'pressureDrop' goes with 'kv' or 'cv', not 'ratedFlow'",
+          "the rated flow is the flow already; drop 'pressureDrop' or give 'kv'");
+      return null;
+    }
+    double dp = drop.orElse(1e5);
+    if (kv.isPresent()) {
+      return Optional.of(io.twinline.line.model.ValveDefinition.flowFromKv(kv.get(), dp));
+    }
+    if (cv.isPresent()) {
+      double kvOfCv = cv.get() * io.twinline.line.model.ValveDefinition.KV_PER_CV / 3600.0;
+      return Optional.of(io.twinline.line.model.ValveDefinition.flowFromKv(kvOfCv, dp));
+    }
+    return rated;
+  }
+
+  private static Optional<ComponentDefinition> pump(
+      MapReader fields, String name, String description, References references) {
+    Optional<String> kind = fields.choice("control", List.of("direct", "vfd"), "direct");
+    Optional<Duration> ramp = fields.duration("ramp", false, true, "1 s");
+    Optional<Double> rated = fields.positive("ratedFlow", true, Dimension.FLOW, "6 l/s");
+    if (!present(kind, rated) || !okIfPresent(fields, "ramp", ramp)) {
+      return Optional.empty();
+    }
+    MotorDefinition motor = new MotorDefinition(name, description, fields.location(),
+        MotorDefinition.Kind.valueOf(kind.get().toUpperCase(java.util.Locale.ROOT)),
+        ramp.orElse(Duration.ZERO), Optional.empty(), 10.0);
+    return Optional.of(new PumpDefinition(motor, rated.get()));
+  }
+
+  /**
+   * Checks what needs the other components read: a port without its own flow needs a valve or
+   * pump with a rated flow. Problems go to {@code problems}.
+   */
+  static void checkAcross(List<ComponentDefinition> components, Problems problems) {
+    Map<String, ComponentDefinition> byName = new java.util.HashMap<>();
+    for (ComponentDefinition c : components) {
+      byName.put(c.name(), c);
+    }
+    Map<String, String> heaterOf = new java.util.HashMap<>();
+    for (int i = 0; i < components.size(); i++) {
+      if (!(components.get(i) instanceof HeaterDefinition heater)
+          || heater.immersion().isEmpty()) {
+        continue;
+      }
+      HeaterDefinition.Immersion immersion = heater.immersion().get();
+      String path = "components[" + i + "]";
+      String other = heaterOf.putIfAbsent(immersion.tank(), heater.name());
+      if (other != null) {
+        problems.add(heater.location(), path + ".tank",
+            immersion.tank() + " is heated by " + other + " already",
+            "one heater per tank: give it the power of both");
+      }
+      if (byName.get(immersion.tank()) instanceof TankDefinition tank
+          && immersion.elementLevel() > tank.height()) {
+        problems.add(heater.location(), path + ".elementLevel",
+            "the element is above the top of " + tank.name() + " (" + tank.height() + " m)",
+            "the element level is the level that just covers the element");
+      }
+    }
+    for (ComponentDefinition c : components) {
+      if (!(c instanceof TankDefinition tank)) {
+        continue;
+      }
+      List<TankDefinition.Port> ports = new ArrayList<>(tank.inlets());
+      ports.addAll(tank.outlets());
+      for (TankDefinition.Port port : ports) {
+        if (port.flow().isEmpty() && ratedFlowOf(byName.get(port.through())).isEmpty()) {
+          problems.add(port.location(), port.path() + ".flow",
+              "the port has no 'flow' and " + port.through() + " has no rated flow",
+              "write the port's 'flow: 2 l/s', or give " + port.through()
+                  + (byName.get(port.through()) instanceof ValveDefinition
+                      ? " 'ratedFlow: 2 l/s' or 'kv: 10 m3/h'"
+                      : " as a 'pump' with 'ratedFlow: 2 l/s'"));
+        }
+      }
+    }
+  }
+
+  /**
+   * Raw counts by an analog card's profile: {@code raw: {card: s7-4-20mA, tag: IW64}}. The card
+   * gives the type and the counts; an input card reads the signal, so outputs have none.
+   */
+  static Optional<io.twinline.line.model.SignalOptions.RawScaling> card(
+      MapReader r, io.twinline.line.SignalDefinition signal) {
+    Optional<String> keyword = r.text("card", true, "s7-4-20mA");
+    Optional<String> tag = r.text("tag", false, "IW64");
+    for (String key : List.of("type", "min", "max")) {
+      if (r.keys().contains(key)) {
+        r.problem(key, "'" + key + "' comes from the card's profile",
+            "write either 'card' or 'min'/'max'/'type', not both");
+      }
+    }
+    r.ignore(List.of("type", "min", "max"));
+    r.finish();
+    if (keyword.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<io.twinline.line.AnalogCard> card = io.twinline.line.AnalogCard.parse(keyword.get());
+    if (card.isEmpty()) {
+      r.problem("card", "unknown analog card '" + keyword.get() + "'",
+          Suggestions.hint(keyword.get(),
+              java.util.Arrays.stream(io.twinline.line.AnalogCard.values())
+                  .map(io.twinline.line.AnalogCard::keyword).toList(), "cards are"));
+      return Optional.empty();
+    }
+    if (signal.direction() != io.twinline.line.Direction.INPUT) {
+      r.problem("card", signal.path() + " is an output; card profiles are for analog inputs",
+          "scale an output with 'raw: {min: 0, max: 27648}'");
+      return Optional.empty();
+    }
+    if (r.keys().contains("type") || r.keys().contains("min") || r.keys().contains("max")) {
+      return Optional.empty();
+    }
+    return Optional.of(io.twinline.line.model.SignalOptions.RawScaling.of(card.get(), tag));
+  }
+
+  /** The rated flow of a valve or pump, m³/s. */
+  public static Optional<Double> ratedFlowOf(ComponentDefinition device) {
+    if (device instanceof ValveDefinition valve) {
+      return valve.ratedFlow();
+    } else if (device instanceof PumpDefinition pump) {
+      return Optional.of(pump.ratedFlow());
+    }
+    return Optional.empty();
   }
 
   private static Optional<ComponentDefinition> tank(
       MapReader fields, String name, String description, References references) {
-    Optional<Double> area = fields.positive("area", true, Dimension.AREA, "0.8 m2");
-    Optional<Double> height = fields.length("height", true, false, "2 m");
+    boolean hasVolume = fields.keys().contains("volume");
+    boolean hasArea = fields.keys().contains("area");
+    boolean hasHeight = fields.keys().contains("height");
+    Optional<Double> volume = fields.positive("volume", false, Dimension.VOLUME, "1.2 m3");
+    Optional<Double> area = fields.positive("area", false, Dimension.AREA, "0.8 m2");
+    Optional<Double> height = fields.length("height", false, false, "2 m");
+    boolean shapeOk = true;
+    if ((hasVolume ? 1 : 0) + (hasArea ? 1 : 0) + (hasHeight ? 1 : 0) != 2) {
+      fields.problem(hasVolume || hasArea || hasHeight ? "volume" : "area",
+          "a tank's shape is two of 'volume', 'area' and 'height'",
+          "a vertical cylinder: 'volume: 1.2 m3' with 'height: 1.5 m' (or with 'area: 0.8 m2')");
+      shapeOk = false;
+    }
+    if (volume.isPresent() && area.isPresent()) {
+      height = Optional.of(volume.get() / area.get());
+    } else if (volume.isPresent() && height.isPresent()) {
+      area = Optional.of(volume.get() / height.get());
+    }
     Optional<Double> initial = fields.length("initialLevel", false, true, "0.5 m");
+    Optional<double[]> range = range(fields, "levelRange", Dimension.LENGTH, "[0.1 m, 1.4 m]");
+    Optional<Double> density = fields.positive("density", false, Dimension.DENSITY, "1000 kg/m3");
+    Optional<Double> specificHeat =
+        fields.positive("specificHeat", false, Dimension.SPECIFIC_HEAT, "4.19 kJ/(kg.K)");
+    Optional<String> agitator = fields.keys().contains("agitator")
+        ? references.read(fields, "agitator", false, name, Set.of(MotorDefinition.TYPE))
+        : Optional.empty();
     Optional<List<TankDefinition.Port>> inlets = ports(fields, "inlets", name, references);
     Optional<List<TankDefinition.Port>> outlets = ports(fields, "outlets", name, references);
     Optional<List<TankDefinition.LevelSwitch>> switches = levelSwitches(fields, height);
@@ -45,14 +228,53 @@ final class ProcessReaders {
       fields.problem("initialLevel", "the initial level is above the tank's height", "");
       return Optional.empty();
     }
-    if (!present(area, height, inlets, outlets, switches)
-        || !okIfPresent(fields, "initialLevel", initial)) {
+    if (!shapeOk || !present(area, height, inlets, outlets, switches)
+        || !okIfPresent(fields, "initialLevel", initial)
+        || !okIfPresent(fields, "levelRange", range)
+        || !okIfPresent(fields, "density", density)
+        || !okIfPresent(fields, "specificHeat", specificHeat)
+        || !okIfPresent(fields, "agitator", agitator)) {
       return Optional.empty();
     }
+    double[] span = range.orElse(new double[] {0, height.get()});
     return Optional.of(
         new TankDefinition(
             name, description, fields.location(), area.get(), height.get(), initial.orElse(0.0),
-            inlets.get(), outlets.get(), switches.get()));
+            inlets.get(), outlets.get(), switches.get(), new Analog("m", span[0], span[1]),
+            density.orElse(TankDefinition.WATER_DENSITY),
+            specificHeat.orElse(TankDefinition.WATER_SPECIFIC_HEAT), agitator));
+  }
+
+  /**
+   * A measuring range {@code [low, high]} of {@code dimension}, low below high; empty if absent,
+   * and empty with a problem if wrong.
+   */
+  private static Optional<double[]> range(
+      MapReader fields, String key, Dimension dimension, String example) {
+    Optional<YamlList> list = fields.list(key, false, example);
+    if (list.isEmpty()) {
+      return Optional.empty();
+    }
+    List<YamlNode> ends = list.get().items();
+    if (ends.size() != 2 || ends.stream().anyMatch(e -> !(e instanceof YamlScalar))) {
+      fields.problem(key, "a range is its two ends", "write '" + key + ": " + example + "'");
+      return Optional.empty();
+    }
+    double low;
+    double high;
+    try {
+      low = Quantities.parse(((YamlScalar) ends.get(0)).text(), dimension).doubleValue();
+      high = Quantities.parse(((YamlScalar) ends.get(1)).text(), dimension).doubleValue();
+    } catch (QuantityFormatException e) {
+      fields.problem(key, e.getMessage(), "write '" + key + ": " + example + "'");
+      return Optional.empty();
+    }
+    if (!(high > low)) {
+      fields.problem(key, "the range must end above where it starts",
+          "write '" + key + ": " + example + "'");
+      return Optional.empty();
+    }
+    return Optional.of(new double[] {low, high});
   }
 
   private static Optional<List<TankDefinition.Port>> ports(
@@ -83,12 +305,16 @@ final class ProcessReaders {
       } else if (viaValve) {
         through = references.read(port, "valve", true, tank, Set.of(ValveDefinition.TYPE));
       } else {
-        through = references.read(port, "pump", true, tank, Set.of(MotorDefinition.TYPE));
+        through = references.read(port, "pump", true, tank, PUMPS);
       }
-      Optional<Double> flow = port.positive("flow", true, Dimension.FLOW, "2 l/s");
+      Optional<Double> flow = port.positive("flow", false, Dimension.FLOW, "2 l/s");
+      Optional<Double> temperature = aboveAbsoluteZero(port, "temperature",
+          port.quantity("temperature", false, Dimension.TEMPERATURE, "15 °C"));
       port.finish();
-      if (through.isPresent() && flow.isPresent()) {
-        ports.add(new TankDefinition.Port(through.get(), flow.get()));
+      if (through.isPresent() && okIfPresent(port, "flow", flow)
+          && okIfPresent(port, "temperature", temperature)) {
+        ports.add(new TankDefinition.Port(through.get(), flow, temperature, item.location(),
+            path));
       } else {
         ok = false;
       }
@@ -148,12 +374,19 @@ final class ProcessReaders {
     return ok ? Optional.of(switches) : Optional.empty();
   }
 
+  private static final List<String> IMMERSION_KEYS = List.of("elementLevel", "elementCapacity",
+      "filmDifference", "cutOut", "cutOutHysteresis", "lag", "unstirredLag");
+
   private static Optional<ComponentDefinition> heater(
       MapReader fields, String name, String description, References references) {
     Optional<String> control = fields.choice("control", List.of("on-off", "power"), "on-off");
     Optional<Double> power = fields.positive("power", true, Dimension.POWER, "6 kW");
+    boolean inTank = fields.keys().contains("tank");
+    Optional<String> tank = inTank
+        ? references.read(fields, "tank", true, name, Set.of(TankDefinition.TYPE))
+        : Optional.empty();
     Optional<Double> capacity =
-        fields.positive("heatCapacity", true, Dimension.HEAT_CAPACITY, "2100 kJ/K");
+        fields.positive("heatCapacity", !inTank, Dimension.HEAT_CAPACITY, "2100 kJ/K");
     Optional<Double> loss =
         fields.positive("lossCoefficient", true, Dimension.THERMAL_CONDUCTANCE, "15 W/K");
     Optional<Double> ambientRead =
@@ -163,23 +396,77 @@ final class ProcessReaders {
     Optional<Double> initial = aboveAbsoluteZero(fields, "initial",
         fields.quantity("initial", false, Dimension.TEMPERATURE, "20 °C"));
     Optional<Double> maxTemp = fields.quantity("rangeMax", false, Dimension.TEMPERATURE, "150 °C");
+    Optional<double[]> range = range(fields, "range", Dimension.TEMPERATURE, "[0 °C, 150 °C]");
     Optional<List<HeaterDefinition.TemperatureSwitch>> switches = temperatureSwitches(fields);
-    if (!present(control, power, capacity, loss, switches)
-        || !okIfPresent(fields, "ambient", ambientRead)
-        || !okIfPresent(fields, "initial", initial)
-        || !okIfPresent(fields, "rangeMax", maxTemp)) {
+    Optional<HeaterDefinition.Immersion> immersion = Optional.empty();
+    boolean immersionOk = true;
+    if (inTank) {
+      immersion = immersion(fields, tank, power);
+      immersionOk = immersion.isPresent();
+    } else {
+      for (String key : IMMERSION_KEYS) {
+        if (fields.keys().contains(key)) {
+          fields.problem(key, "'" + key + "' is for a heater in a tank",
+              "name the tank the heater sits in: 'tank: Mixer'");
+          immersionOk = false;
+        }
+      }
+      fields.ignore(IMMERSION_KEYS);
+    }
+    if (maxTemp.isPresent() && range.isPresent()) {
+      fields.problem("rangeMax", "write either 'range' or 'rangeMax', not both",
+          "'range: [0 °C, 150 °C]' is the transmitter's measuring range");
       return Optional.empty();
     }
-    double top = maxTemp.orElse(150.0);
-    if (top <= 0) {
+    if (!present(control, power, loss, switches) || !immersionOk
+        || !okIfPresent(fields, "heatCapacity", capacity)
+        || !okIfPresent(fields, "ambient", ambientRead)
+        || !okIfPresent(fields, "initial", initial)
+        || !okIfPresent(fields, "rangeMax", maxTemp)
+        || !okIfPresent(fields, "range", range)) {
+      return Optional.empty();
+    }
+    double[] span = range.orElse(new double[] {0, maxTemp.orElse(150.0)});
+    if (span[1] <= span[0]) {
       fields.problem("rangeMax", "the transmitter's range must end above 0 °C", "");
       return Optional.empty();
     }
     return Optional.of(
         new HeaterDefinition(
             name, description, fields.location(), control.get().equals("power"), power.get(),
-            capacity.get(), loss.get(), ambient, initial.orElse(ambient),
-            new Analog("°C", 0, top), switches.get()));
+            capacity.orElse(0.0), loss.get(), ambient, initial.orElse(ambient),
+            new Analog("°C", span[0], span[1]), switches.get(), immersion));
+  }
+
+  /** The keys of a heater in a tank, with their defaults; empty after a problem. */
+  private static Optional<HeaterDefinition.Immersion> immersion(
+      MapReader fields, Optional<String> tank, Optional<Double> power) {
+    Optional<Double> level = fields.length("elementLevel", false, true, "0.2 m");
+    Optional<Double> capacity =
+        fields.positive("elementCapacity", false, Dimension.HEAT_CAPACITY, "15 kJ/K");
+    Optional<Double> film =
+        fields.positive("filmDifference", false, Dimension.TEMPERATURE_DIFFERENCE, "30 K");
+    Optional<Double> cutOut = aboveAbsoluteZero(fields, "cutOut",
+        fields.quantity("cutOut", false, Dimension.TEMPERATURE, "350 °C"));
+    Optional<Double> cutOutHysteresis =
+        fields.positive("cutOutHysteresis", false, Dimension.TEMPERATURE_DIFFERENCE, "50 K");
+    Optional<Duration> lag = fields.duration("lag", false, false, "2 s");
+    Optional<Duration> unstirred = fields.duration("unstirredLag", false, false, "30 s");
+    if (tank.isEmpty() || power.isEmpty()
+        || !okIfPresent(fields, "elementLevel", level)
+        || !okIfPresent(fields, "elementCapacity", capacity)
+        || !okIfPresent(fields, "filmDifference", film)
+        || !okIfPresent(fields, "cutOut", cutOut)
+        || !okIfPresent(fields, "cutOutHysteresis", cutOutHysteresis)
+        || !okIfPresent(fields, "lag", lag)
+        || !okIfPresent(fields, "unstirredLag", unstirred)) {
+      return Optional.empty();
+    }
+    double lagSeconds = lag.map(d -> d.toNanos() / 1e9).orElse(2.0);
+    return Optional.of(new HeaterDefinition.Immersion(tank.get(), level.orElse(0.0),
+        capacity.orElse(power.get() * 0.25), film.orElse(30.0), cutOut.orElse(350.0),
+        cutOutHysteresis.orElse(50.0), lagSeconds,
+        unstirred.map(d -> d.toNanos() / 1e9).orElse(Math.max(30.0, lagSeconds))));
   }
 
   private static Optional<Double> aboveAbsoluteZero(

@@ -35,6 +35,15 @@ public enum Dimension {
   TEMPERATURE_DIFFERENCE("a temperature difference", "K", ordered("K", "1", "°C", "1", "degC", "1")),
   HEAT_CAPACITY("a heat capacity", "J/K", ordered("J/K", "1", "kJ/K", "1000")),
   THERMAL_CONDUCTANCE("a heat loss coefficient", "W/K", ordered("W/K", "1", "kW/K", "1000")),
+  /** Pressure (a valve's pressure drop), pascal. */
+  PRESSURE("a pressure", "Pa", ordered("Pa", "1", "kPa", "1000", "mbar", "100", "bar", "100000",
+      "MPa", "1000000", "psi", "6894.757293168")),
+  /** A liquid's density, kg/m³. */
+  DENSITY("a density", "kg/m3", ordered("kg/m3", "1", "kg/m³", "1", "kg/l", "1000", "kg/L",
+      "1000", "g/cm3", "1000", "g/cm³", "1000")),
+  /** A liquid's specific heat capacity, J/(kg·K). */
+  SPECIFIC_HEAT("a specific heat", "J/(kg.K)", ordered("J/(kg.K)", "1", "J/(kg·K)", "1",
+      "J/kgK", "1", "kJ/(kg.K)", "1000", "kJ/(kg·K)", "1000", "kJ/kgK", "1000")),
   /** A plain ratio: {@code 0.05}, {@code 5 %}. */
   RATIO("a ratio", "", ordered("%", "0.01"));
 

@@ -91,6 +91,9 @@ public final class Quantities {
       case TEMPERATURE_DIFFERENCE -> "2 K";
       case HEAT_CAPACITY -> "2100 kJ/K";
       case THERMAL_CONDUCTANCE -> "15 W/K";
+      case PRESSURE -> "1 bar";
+      case DENSITY -> "1000 kg/m3";
+      case SPECIFIC_HEAT -> "4.19 kJ/(kg.K)";
       case RATIO -> "5 %";
     };
   }

@@ -67,7 +67,6 @@ import org.eclipse.milo.opcua.stack.core.types.structured.WriteValue;
 public final class LineNamespace extends ManagedNamespaceWithLifecycle {
 
   /** A forced value is published with Good_LocalOverride: good, but not the plant's own. */
-  private static final StatusCode LOCAL_OVERRIDE = new StatusCode(StatusCodes.Good_LocalOverride);
 
   private final SimulationRunner runner;
   private final LineDefinition line;
@@ -313,7 +312,7 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle {
       DataValue value =
           new DataValue(
               OpcUaTypes.variant(changes.definition(i).type(), changes.bits(i), changes.text(i)),
-              changes.forced(i) ? LOCAL_OVERRIDE : StatusCode.GOOD,
+              io.twinline.opcua.mapping.SignalStatus.of(changes.quality(i), changes.forced(i)),
               OpcUaTypes.dateTime(epochNanos + changes.time(i)),
               serverTime);
       node.publish(value);

@@ -9,6 +9,14 @@ public interface FlowInput {
   /** The fraction of full flow (0..1) at simulated time {@code time}. */
   double fractionAt(long time);
 
+  /**
+   * The flow at full opening or speed from the device's data sheet, m³/s, if it has one (a tank
+   * port without its own flow uses it).
+   */
+  default java.util.OptionalDouble ratedFlow() {
+    return java.util.OptionalDouble.empty();
+  }
+
   /** Whether the fraction is changing right now (a valve travelling, a pump ramping). */
   boolean isChanging();
 

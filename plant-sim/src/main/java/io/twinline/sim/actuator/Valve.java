@@ -19,6 +19,7 @@ public final class Valve implements FaultableComponent, FlowInput {
   private final Signal isOpen;
   private final Signal isClosed;
   private final LinearActuator stem;
+  private final java.util.OptionalDouble ratedFlow;
   private final List<CourseListener> courseListeners = new ArrayList<>();
 
   public Valve(ValveDefinition definition, PlantContext context) {
@@ -26,6 +27,8 @@ public final class Valve implements FaultableComponent, FlowInput {
     this.open = context.signal(name, ValveDefinition.OPEN);
     this.isOpen = context.signal(name, ValveDefinition.IS_OPEN);
     this.isClosed = context.signal(name, ValveDefinition.IS_CLOSED);
+    this.ratedFlow = definition.ratedFlow().map(java.util.OptionalDouble::of)
+        .orElse(java.util.OptionalDouble.empty());
     long travel = definition.travel().toNanos();
     this.stem =
         new LinearActuator(
@@ -83,6 +86,11 @@ public final class Valve implements FaultableComponent, FlowInput {
   @Override
   public double fractionAt(long time) {
     return stem.positionAt(time);
+  }
+
+  @Override
+  public java.util.OptionalDouble ratedFlow() {
+    return ratedFlow;
   }
 
   @Override

@@ -70,6 +70,7 @@ final class PlantBuilder {
   private final PlantContext context;
   private final Map<String, Component> components = new LinkedHashMap<>();
   private final List<RawLink> rawLinks = new ArrayList<>();
+  private final List<AnalogCardLink> cardLinks = new ArrayList<>();
 
   private PlantBuilder(LineDefinition line) {
     this.line = line;
@@ -93,6 +94,7 @@ final class PlantBuilder {
     builder.linkRawSignals();
     builder.components.values().forEach(Component::start);
     builder.rawLinks.forEach(RawLink::start);
+    builder.cardLinks.forEach(AnalogCardLink::start);
     SignalRegistry signals = builder.context.signals();
     FaultManager faults =
         new FaultManager(
@@ -156,9 +158,13 @@ final class PlantBuilder {
     } else if (definition instanceof VariablesDefinition) {
       return new Variables(name);
     } else if (definition instanceof TankDefinition d) {
-      return new Tank(d, c);
+      return new Tank(d, immersedIn(d.name()), c);
+    } else if (definition instanceof HeaterDefinition d && d.immersion().isPresent()) {
+      return new io.twinline.sim.process.ImmersionHeater(d, c);
     } else if (definition instanceof HeaterDefinition d) {
       return new Heater(d, c);
+    } else if (definition instanceof io.twinline.line.model.PumpDefinition d) {
+      return new io.twinline.sim.process.Pump(d, c);
     }
     throw new IllegalArgumentException("no simulation for component type " + definition.type());
   }
@@ -189,8 +195,21 @@ final class PlantBuilder {
               conveyor(d.pickFrom()),
               conveyor(d.placeOn()));
     } else if (definition instanceof TankDefinition d) {
-      ((Tank) component).connect(flows(d.inlets()), flows(d.outlets()));
+      ((Tank) component).connect(flows(d.inlets()), flows(d.outlets()),
+          d.agitator().map(a -> (FlowInput) components.get(a)).orElse(null));
+    } else if (definition instanceof HeaterDefinition d && d.immersion().isPresent()) {
+      ((io.twinline.sim.process.ImmersionHeater) component)
+          .immerseIn((Tank) components.get(d.immersion().get().tank()));
     }
+  }
+
+  /** The heater that sits in tank {@code tank}, if one does. */
+  private java.util.Optional<HeaterDefinition> immersedIn(String tank) {
+    return line.components().stream()
+        .filter(c -> c instanceof HeaterDefinition h && h.immersion().isPresent()
+            && h.immersion().get().tank().equals(tank))
+        .map(c -> (HeaterDefinition) c)
+        .findFirst();
   }
 
   private List<FlowInput> flows(List<TankDefinition.Port> ports) {
@@ -204,9 +223,27 @@ final class PlantBuilder {
   private void linkRawSignals() {
     SignalRegistry signals = context.signals();
     for (Signal signal : signals.all()) {
-      signal.definition().rawOf()
-          .ifPresent(engineering -> rawLinks.add(new RawLink(signals.get(engineering), signal)));
+      signal.definition().rawOf().ifPresent(engineering -> {
+        java.util.Optional<io.twinline.line.AnalogCard> card = cardOf(engineering);
+        if (card.isPresent()) {
+          Signal wireBreak = signals.find(new io.twinline.line.SignalPath(engineering.component(),
+              engineering.signal()
+                  + io.twinline.line.model.SignalOptions.RawScaling.WIRE_BREAK_SUFFIX))
+              .orElse(null);
+          cardLinks.add(new AnalogCardLink(signals.get(engineering), signal, wireBreak,
+              card.get()));
+        } else {
+          rawLinks.add(new RawLink(signals.get(engineering), signal));
+        }
+      });
     }
+  }
+
+  private java.util.Optional<io.twinline.line.AnalogCard> cardOf(
+      io.twinline.line.SignalPath engineering) {
+    io.twinline.line.model.SignalOptions options = line.signalOptions().get(engineering);
+    return options == null ? java.util.Optional.empty()
+        : options.raw().flatMap(io.twinline.line.model.SignalOptions.RawScaling::card);
   }
 
   private Conveyor conveyor(String name) {

@@ -18,10 +18,18 @@ public final class LatestValues implements AutoCloseable {
 
   /**
    * One signal in a frame: its latest value and how many times it changed since the last frame
-   * (0 when the frame only restates it: the first frame, after a reset).
+   * (0 when the frame only restates it: the first frame, after a reset), and the quality its
+   * I/O card gives it.
    */
   public record Latest(int id, SignalDefinition definition, Object value, long time, int changes,
-      boolean forced) {}
+      boolean forced, io.twinline.sim.signal.SignalQuality quality) {
+
+    /** A value of GOOD quality. */
+    public Latest(int id, SignalDefinition definition, Object value, long time, int changes,
+        boolean forced) {
+      this(id, definition, value, time, changes, forced, io.twinline.sim.signal.SignalQuality.GOOD);
+    }
+  }
 
   /**
    * What changed since the previous frame.
@@ -37,6 +45,7 @@ public final class LatestValues implements AutoCloseable {
   private final long[] times;
   private final int[] counts;
   private final boolean[] forced;
+  private final io.twinline.sim.signal.SignalQuality[] qualities;
   private final int[] dirty;
   private final boolean[] isDirty;
   private int dirtySize;
@@ -50,6 +59,7 @@ public final class LatestValues implements AutoCloseable {
     this.times = new long[signals];
     this.counts = new int[signals];
     this.forced = new boolean[signals];
+    this.qualities = new io.twinline.sim.signal.SignalQuality[signals];
     this.dirty = new int[signals];
     this.isDirty = new boolean[signals];
     this.onClose = onClose;
@@ -69,6 +79,7 @@ public final class LatestValues implements AutoCloseable {
       values[id] = changes.value(i);
       times[id] = changes.time(i);
       forced[id] = changes.forced(i);
+      qualities[id] = changes.quality(i);
       // a snapshot restates values (at the start, a reset, a new viewer); it is not an edge
       if (!changes.isSnapshot()) {
         counts[id]++;
@@ -84,7 +95,8 @@ public final class LatestValues implements AutoCloseable {
     Latest[] latest = new Latest[ids.length];
     for (int k = 0; k < ids.length; k++) {
       int id = ids[k];
-      latest[k] = new Latest(id, definitions[id], values[id], times[id], counts[id], forced[id]);
+      latest[k] = new Latest(id, definitions[id], values[id], times[id], counts[id], forced[id],
+          qualities[id]);
       counts[id] = 0;
       isDirty[id] = false;
     }

@@ -19,10 +19,19 @@ public final class ChangeSet {
   private final boolean[] forced;
   private final int size;
   private final boolean snapshot;
+  /** Null when every change is of GOOD quality; a null entry is GOOD too. */
+  private final SignalQuality[] qualities;
 
   ChangeSet(
       Signal[] signals, long[] times, long[] bits, String[] texts, boolean[] forced, int size,
       boolean snapshot) {
+    this(signals, times, bits, texts, forced, size, snapshot, null);
+  }
+
+  ChangeSet(
+      Signal[] signals, long[] times, long[] bits, String[] texts, boolean[] forced, int size,
+      boolean snapshot, SignalQuality[] qualities) {
+    this.qualities = qualities;
     this.signals = signals;
     this.times = times;
     this.bits = bits;
@@ -68,6 +77,15 @@ public final class ChangeSet {
   public boolean forced(int i) {
     check(i);
     return forced[i];
+  }
+
+  /** The quality the value of change {@code i} came with (GOOD unless a card said else). */
+  public SignalQuality quality(int i) {
+    check(i);
+    if (qualities == null || qualities[i] == null) {
+      return SignalQuality.GOOD;
+    }
+    return qualities[i];
   }
 
   public long time(int i) {

@@ -42,6 +42,11 @@ public final class Signal {
   private long forcedBits;
   /** An output's value as the PLC last wrote it while forced: it comes back on release. */
   private long heldBits;
+  /** An input's I/O card: applied after the faults, it makes what the PLC reads of the value. */
+  private SignalFaultStage card;
+  private SignalQuality quality = SignalQuality.GOOD;
+  /** The quality changed since the PLC face was last published: publish even if bits stay. */
+  private boolean qualityChanged;
 
   Signal(int id, SignalDefinition definition, SignalRegistry registry) {
     this.id = id;
@@ -313,6 +318,36 @@ public final class Signal {
     registry.changed(this);
   }
 
+  // --- quality ------------------------------------------------------------------------------
+
+  /** How far the PLC can trust what it reads now (GOOD unless an I/O card says otherwise). */
+  public SignalQuality quality() {
+    return quality;
+  }
+
+  /**
+   * Sets the quality the PLC face is published with; published with the next value, or at once
+   * by {@link #refresh()} if the value stays.
+   */
+  public void setQuality(SignalQuality newQuality) {
+    if (newQuality != quality) {
+      quality = newQuality;
+      qualityChanged = true;
+    }
+  }
+
+  /**
+   * Puts an input's I/O card behind its faults: what it returns is what the PLC reads. It may
+   * set the quality ({@link #setQuality}) while it runs.
+   */
+  public void attachCard(SignalFaultStage inputCard) {
+    if (!input) {
+      throw new IllegalStateException(path() + " is an output; cards here read inputs");
+    }
+    this.card = inputCard;
+    refresh();
+  }
+
   // --- faults -------------------------------------------------------------------------------
 
   /** Adds a fault stage (after those already there) and applies it at once. */
@@ -366,13 +401,17 @@ public final class Signal {
     for (SignalFaultStage stage : faults) {
       value = stage.apply(value);
     }
+    if (card != null && input) {
+      value = card.apply(value);
+    }
     return value;
   }
 
   private void setPlc(long bits) {
-    if (bits == plcBits) {
+    if (bits == plcBits && !qualityChanged) {
       return;
     }
+    qualityChanged = false;
     plcBits = bits;
     changedAt = registry.now();
     registry.changed(this);

@@ -32,6 +32,8 @@ public final class SignalRegistry {
   private long[] logBits = new long[256];
   private boolean[] logForced = new boolean[256];
   private String[] logTexts;
+  /** Null until a signal of other than GOOD quality is logged: most lines have no cards. */
+  private SignalQuality[] logQualities;
   private int logSize;
 
   public SignalRegistry(Simulation simulation, List<SignalDefinition> definitions) {
@@ -130,6 +132,9 @@ public final class SignalRegistry {
       if (logTexts != null) {
         logTexts = Arrays.copyOf(logTexts, capacity);
       }
+      if (logQualities != null) {
+        logQualities = Arrays.copyOf(logQualities, capacity);
+      }
     }
     logSignals[logSize] = signal;
     logTimes[logSize] = signal.changedAt();
@@ -140,6 +145,12 @@ public final class SignalRegistry {
         logTexts = new String[logSignals.length];
       }
       logTexts[logSize] = signal.plcText();
+    }
+    if (logQualities != null || !signal.quality().isGood()) {
+      if (logQualities == null) {
+        logQualities = new SignalQuality[logSignals.length];
+      }
+      logQualities[logSize] = signal.quality();
     }
     logSize++;
   }
@@ -162,7 +173,8 @@ public final class SignalRegistry {
             logTexts == null ? null : Arrays.copyOf(logTexts, logSize),
             Arrays.copyOf(logForced, logSize),
             logSize,
-            false);
+            false,
+            logQualities == null ? null : Arrays.copyOf(logQualities, logSize));
     clearLog();
     return changes;
   }
@@ -186,7 +198,14 @@ public final class SignalRegistry {
     long[] bits = new long[n];
     String[] texts = null;
     boolean[] forced = new boolean[n];
+    SignalQuality[] qualities = null;
     for (int i = 0; i < n; i++) {
+      if (!all[i].quality().isGood()) {
+        if (qualities == null) {
+          qualities = new SignalQuality[n];
+        }
+        qualities[i] = all[i].quality();
+      }
       times[i] = all[i].changedAt();
       bits[i] = all[i].plcBits();
       forced[i] = all[i].isForced();
@@ -197,13 +216,16 @@ public final class SignalRegistry {
         texts[i] = all[i].plcText();
       }
     }
-    return new ChangeSet(all, times, bits, texts, forced, n, true);
+    return new ChangeSet(all, times, bits, texts, forced, n, true, qualities);
   }
 
   private void clearLog() {
     Arrays.fill(logSignals, 0, logSize, null);
     if (logTexts != null) {
       Arrays.fill(logTexts, 0, logSize, null);
+    }
+    if (logQualities != null) {
+      Arrays.fill(logQualities, 0, logSize, null);
     }
     logSize = 0;
   }

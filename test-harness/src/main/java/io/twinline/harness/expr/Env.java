@@ -18,6 +18,14 @@ public interface Env {
   /** When the signal last changed, ns (0 if it never did). */
   long lastChange(int signal);
 
+  /**
+   * The quality the signal's value has now, as its I/O card reports it: what good(), uncertain()
+   * and bad() see. GOOD unless an analog card says otherwise.
+   */
+  default io.twinline.sim.signal.SignalQuality quality(int signal) {
+    return io.twinline.sim.signal.SignalQuality.GOOD;
+  }
+
   /** Whether the signal changed at the present instant: what rose, fell and changed see. */
   default boolean changedNow(int signal) {
     return lastChange(signal) == now();

@@ -25,6 +25,7 @@ import java.util.Set;
  * unary      :=  '-' unary  |  primary
  * primary    :=  number | 'text' | true | false | signal | function '(' arguments ')' | '(' or ')'
  * function   :=  rose(s) | fell(s) | changed(s) | stable(s, duration) | abs(x) | min(x, y) | max(x, y)
+ *              |  good(s) | uncertain(s) | bad(s)   (the quality its I/O card gives the value)
  * signal     :=  Component/Signal  |  tag
  * </pre>
  *
@@ -338,6 +339,33 @@ public final class Expressions {
         case "rose" -> Boolean.TRUE.equals(now) && Boolean.FALSE.equals(before);
         case "fell" -> Boolean.FALSE.equals(now) && Boolean.TRUE.equals(before);
         default -> !now.equals(before);
+      };
+    }
+  }
+
+  /** good, uncertain, bad: the quality of the signal's value now. */
+  private static final class QualityOf extends Node {
+    private final String function;
+    private final SignalTable.Ref ref;
+
+    QualityOf(int column, String function, SignalTable.Ref ref) {
+      super(column);
+      this.function = function;
+      this.ref = ref;
+    }
+
+    @Override
+    Kind kind() {
+      return Kind.BOOL;
+    }
+
+    @Override
+    boolean bool(Env env) {
+      io.twinline.sim.signal.SignalQuality quality = env.quality(ref.index());
+      return switch (function) {
+        case "good" -> quality.isGood();
+        case "uncertain" -> quality.isUncertain();
+        default -> quality.isBad();
       };
     }
   }
@@ -718,6 +746,12 @@ public final class Expressions {
           edges = true;
           return new Edge(name.column(), function, ref);
         }
+        case "good", "uncertain", "bad" -> {
+          Token argument = expectName(function + "(Signal)");
+          SignalTable.Ref ref = signal(argument);
+          expect(T.RPAREN, "')' after the signal");
+          return new QualityOf(name.column(), function, ref);
+        }
         case "stable" -> {
           Token argument = expectName("stable(Signal, 200 ms)");
           SignalTable.Ref ref = signal(argument);
@@ -742,9 +776,11 @@ public final class Expressions {
         default ->
             throw new ExpressionException(name.column(), "unknown function '" + name.text() + "'",
                 Suggestions.closest(function,
-                        List.of("rose", "fell", "changed", "stable", "abs", "min", "max"))
+                        List.of("rose", "fell", "changed", "stable", "abs", "min", "max", "good",
+                            "uncertain", "bad"))
                     .map(c -> "did you mean '" + c + "'?")
-                    .orElse("functions: rose, fell, changed, stable, abs, min, max"));
+                    .orElse("functions: rose, fell, changed, stable, abs, min, max, good,"
+                        + " uncertain, bad"));
       }
     }
 

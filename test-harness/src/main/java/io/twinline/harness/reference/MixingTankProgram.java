@@ -9,16 +9,18 @@ import java.time.Duration;
  * The mixing tank's batch sequence: fill A to 0.6 m, fill B to 1.0 m, mix and heat to 60 °C,
  * hold two minutes at temperature (the thermostat switches the heater), drain until the low
  * level switch, count the batch, start over. The high level switch and the over-temperature
- * switch stop filling and heating whatever the step.
+ * switch stop filling and heating whatever the step. A broken wire of the level transmitter
+ * (the S7 card's diagnostic) holds the batch where it is: valves, heater and pump off, the
+ * step kept, until the wire is repaired.
  */
 public class MixingTankProgram implements ControlProgram {
 
-  static final int IDLE = 0;
-  static final int FILL_A = 1;
-  static final int FILL_B = 2;
-  static final int HEAT = 3;
-  static final int HOLD = 4;
-  static final int DRAIN = 5;
+  protected static final int IDLE = 0;
+  protected static final int FILL_A = 1;
+  protected static final int FILL_B = 2;
+  protected static final int HEAT = 3;
+  protected static final int HOLD = 4;
+  protected static final int DRAIN = 5;
 
   private int step = IDLE;
   private int batches;
@@ -31,6 +33,15 @@ public class MixingTankProgram implements ControlProgram {
     boolean low = io.bool("Mixer/LowLevel");
     boolean atTemperature = io.bool("Heating/AtTemperature");
     boolean overTemperature = io.bool("Heating/OverTemperature");
+    if (holdsOnWireBreak() && io.bool("Mixer/LevelWireBreak")) {
+      // The level is unknown: neither fill nor heat nor drain on it, and stay in the step.
+      io.set("ValveA/Open", false);
+      io.set("ValveB/Open", false);
+      io.set("Heating/Heat", false);
+      io.set("DrainPump/Run", false);
+      io.set("Batch/Step", step);
+      return;
+    }
 
     switch (step) {
       case IDLE -> step = FILL_A;
@@ -66,11 +77,29 @@ public class MixingTankProgram implements ControlProgram {
 
     io.set("ValveA/Open", step == FILL_A && inletPermitted("ValveA", high));
     io.set("ValveB/Open", step == FILL_B && inletPermitted("ValveB", high));
-    io.set("Agitator/Run", step == HEAT || step == HOLD);
-    io.set("Heating/Heat", (step == HEAT || (step == HOLD && !atTemperature)) && !overTemperature);
+    io.set("Agitator/Run", stirring(step));
+    io.set("Heating/Heat", heatingWanted(step, atTemperature) && !overTemperature);
     io.set("DrainPump/Run", step == DRAIN);
     io.set("Batch/Step", step);
     io.set("Batch/Count", batches);
+  }
+
+  /** Whether a broken level wire holds the batch (it must: the level is unknown). */
+  protected boolean holdsOnWireBreak() {
+    return true;
+  }
+
+  /** Whether step {@code batchStep} runs the agitator: while heating and holding. */
+  protected boolean stirring(int batchStep) {
+    return batchStep == HEAT || batchStep == HOLD;
+  }
+
+  /**
+   * Whether step {@code batchStep} heats: while heating up, and while held below the
+   * thermostat. Never before the batch is in (the element must be covered).
+   */
+  protected boolean heatingWanted(int batchStep, boolean atTemperature) {
+    return batchStep == HEAT || (batchStep == HOLD && !atTemperature);
   }
 
   /**

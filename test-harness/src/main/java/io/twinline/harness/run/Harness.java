@@ -198,6 +198,7 @@ public final class Harness implements AutoCloseable {
     long period = Math.max(cycle, scan.toNanos());
     this.scanPeriod = (period + cycle - 1) / cycle * cycle;
     this.watch = new Watch(initial, session::now);
+    watch.readQualities(id -> plant.signals().byId(id).quality());
     this.coverage = new Coverage(signals);
     for (int i = 0; i < initial.length; i++) {
       coverage.initial(i, initial[i]);

@@ -13,6 +13,8 @@ final class Watch implements Env {
   private final Object[] previous;
   private final long[] lastChange;
   private final LongSupplier clock;
+  private java.util.function.IntFunction<io.twinline.sim.signal.SignalQuality> qualities =
+      id -> io.twinline.sim.signal.SignalQuality.GOOD;
   private long consumedInstant = -1;
   private boolean hidingConsumed;
 
@@ -30,6 +32,16 @@ final class Watch implements Env {
       lastChange[index] = time;
     }
     value[index] = newValue;
+  }
+
+  /** Where the qualities come from: the plant's signals, read on the simulation thread. */
+  void readQualities(java.util.function.IntFunction<io.twinline.sim.signal.SignalQuality> source) {
+    this.qualities = source;
+  }
+
+  @Override
+  public io.twinline.sim.signal.SignalQuality quality(int signal) {
+    return qualities.apply(signal);
   }
 
   @Override

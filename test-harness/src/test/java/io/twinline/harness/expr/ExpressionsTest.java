@@ -71,6 +71,16 @@ class ExpressionsTest {
     public long lastChange(int signal) {
       return changed[signal];
     }
+
+    final io.twinline.sim.signal.SignalQuality[] quality = {
+        io.twinline.sim.signal.SignalQuality.GOOD, io.twinline.sim.signal.SignalQuality.GOOD,
+        io.twinline.sim.signal.SignalQuality.GOOD, io.twinline.sim.signal.SignalQuality.GOOD,
+        io.twinline.sim.signal.SignalQuality.GOOD};
+
+    @Override
+    public io.twinline.sim.signal.SignalQuality quality(int signal) {
+      return quality[signal];
+    }
   }
 
   private final TestEnv env = new TestEnv();
@@ -86,6 +96,16 @@ class ExpressionsTest {
       return e;
     }
     throw new AssertionError("no error for " + text);
+  }
+
+  @Test
+  void qualityFunctionsSeeWhatTheCardReports() {
+    assertThat(eval("good(Tank/Level) && !bad(Tank/Level) && !uncertain(Tank/Level)")).isTrue();
+    env.quality[2] = io.twinline.sim.signal.SignalQuality.OUT_OF_RANGE;
+    assertThat(eval("uncertain(Tank/Level) && !good(Tank/Level)")).isTrue();
+    env.quality[2] = io.twinline.sim.signal.SignalQuality.WIRE_BREAK;
+    assertThat(eval("bad(Tank/Level) && !uncertain(Tank/Level)")).isTrue();
+    assertThat(error("bad(Tank/Lvl)").getMessage()).contains("Tank/Lvl");
   }
 
   @Test

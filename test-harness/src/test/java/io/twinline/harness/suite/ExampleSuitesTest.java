@@ -137,7 +137,37 @@ class ExampleSuitesTest {
     SuiteResult result = run("mixing-tank.sequences.yaml", "reference");
 
     assertThat(result.passed()).as(summary(result)).isTrue();
-    assertThat(result.sequences()).hasSize(6); // 5 sequences, one with 2 cases
+    assertThat(result.sequences()).hasSize(7); // 6 sequences, one with 2 cases
+  }
+
+  @Test
+  void theMixingTankSuiteFindsTheHeaterSwitchedOnInAnEmptyTank() throws Exception {
+    SuiteResult result =
+        run("mixing-tank.sequences.yaml",
+            "io.twinline.harness.reference.faulty.MixingTankPreheatsEmptyTank");
+
+    SequenceResult fill = byName(result).get("Each inlet stops at its level");
+    assertThat(fill.status()).as(summary(result)).isEqualTo(Status.FAILED);
+    Failure failure = fill.failure().orElseThrow();
+    // The element is covered from 0.3 m, reached at 37.5 s; in air it reaches its cut-out first.
+    assertThat(failure.message()).contains("Heating/CutOut");
+    assertThat(failure.time()).isBetween(10_000_000_000L, 37_500_000_000L);
+    assertThat(result.sequences()).allSatisfy(s -> assertThat(s.status()).isEqualTo(Status.FAILED));
+  }
+
+  @Test
+  void theMixingTankSuiteFindsAProgramThatIgnoresABrokenLevelWire() throws Exception {
+    SuiteResult result =
+        run("mixing-tank.sequences.yaml",
+            "io.twinline.harness.reference.faulty.MixingTankIgnoresWireBreak");
+
+    Map<String, SequenceResult> sequences = byName(result);
+    SequenceResult wire = sequences.get("A broken level wire holds the batch");
+    assertThat(wire.status()).as(summary(result)).isEqualTo(Status.FAILED);
+    assertThat(wire.failure().orElseThrow().message())
+        .startsWith("expected !ValveA/Open && !ValveB/Open && !Heating/Heat && !DrainPump/Run");
+    assertThat(sequences.get("A batch fills, heats, holds and drains, then the next one starts")
+        .status()).isEqualTo(Status.PASSED);
   }
 
   @Test
