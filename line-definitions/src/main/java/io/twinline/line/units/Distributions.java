@@ -80,11 +80,16 @@ public final class Distributions {
     Duration low = nominal.minus(deviation);
     if (low.isNegative()) {
       throw new QuantityFormatException(
-          "'" + text + "' reaches below zero (" + low.toMillis() + " ms)",
+          "'" + text + "' reaches below zero (" + text(low) + ")",
           "a duration is never negative: make the tolerance at most the nominal value, or write"
-              + " 'uniform(0 s, " + nominal.plus(deviation).toMillis() + " ms)'");
+              + " 'uniform(0 s, " + text(nominal.plus(deviation)) + ")'");
     }
     return new DurationDistribution.Uniform(low, nominal.plus(deviation));
+  }
+
+  /** A duration as a line file would write it: whole seconds in s, else ms. */
+  private static String text(Duration d) {
+    return d.toNanos() % 1_000_000_000L == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
   /** A negative time would schedule into the past: the simulation would stop at its first use. */
