@@ -168,9 +168,11 @@ final class MachineReaders {
     Optional<Double> initial = fields.length("initial", false, true, "60 mm");
     Optional<Double> tolerance = fields.length("tolerance", false, false, "0.5 mm");
     Optional<String> drive = fields.choice("drive", List.of("recipe", "plc"), "recipe");
-    if (range.isEmpty() || speed.isEmpty() || drive.isEmpty()
-        || !okIfPresent(fields, "initial", initial)
-        || !okIfPresent(fields, "tolerance", tolerance)) {
+    // The range is checked even when another key is wrong, so that one pass lists everything.
+    boolean othersOk = speed.isPresent() && drive.isPresent()
+        && okIfPresent(fields, "initial", initial)
+        && okIfPresent(fields, "tolerance", tolerance);
+    if (range.isEmpty()) {
       return Optional.empty();
     }
     List<YamlNode> ends = range.get().items();
@@ -196,6 +198,9 @@ final class MachineReaders {
     if (start < min || start > max) {
       fields.problem("initial", "the initial position is outside the range",
           "give a position from " + min * 1000 + " mm to " + max * 1000 + " mm");
+      return Optional.empty();
+    }
+    if (!othersOk) {
       return Optional.empty();
     }
     return Optional.of(new GuideDefinition(name, description, fields.location(), min, max,

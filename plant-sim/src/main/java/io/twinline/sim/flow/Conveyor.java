@@ -348,7 +348,11 @@ public final class Conveyor
     if (!parameter.equals("speed")) {
       throw new IllegalArgumentException(name + " takes no recipe parameter " + parameter);
     }
+    advance();
     beltSpeed = (Double) value;
+    if (motor != null && !Double.isInfinite(motor.rampRate())) {
+      motion = motion.withAcceleration(beltSpeed * motor.rampRate() / 100.0, simulation.now());
+    }
     onCommandChanged();
   }
 
