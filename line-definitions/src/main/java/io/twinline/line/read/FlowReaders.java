@@ -379,10 +379,22 @@ final class FlowReaders {
   private static Optional<ComponentDefinition> sink(
       MapReader fields, String name, String description, References references) {
     Optional<List<String>> types = fields.names("countTypes", false, "[red, green]");
-    if (!okIfPresent(fields, "countTypes", types)) {
+    Optional<List<String>> attributes = fields.names("countAttributes", false, "[defective]");
+    if (types.isPresent() && attributes.isPresent()) {
+      for (String both : types.get()) {
+        if (attributes.get().contains(both)) {
+          fields.problem("countAttributes", "'" + both + "' is counted as a type already",
+              "Count_" + both + " can count one of them: a type or an attribute");
+          return Optional.empty();
+        }
+      }
+    }
+    if (!okIfPresent(fields, "countTypes", types)
+        || !okIfPresent(fields, "countAttributes", attributes)) {
       return Optional.empty();
     }
     return Optional.of(
-        new SinkDefinition(name, description, fields.location(), types.orElse(List.of())));
+        new SinkDefinition(name, description, fields.location(), types.orElse(List.of()),
+            attributes.orElse(List.of())));
   }
 }

@@ -207,5 +207,10 @@ class ExampleSuitesTest {
         .contains("RejectBin/Count");
     assertThat(sequences.get("Six bottles per case, then index").status())
         .isEqualTo(Status.PASSED);
+    // And the defective bottles end up in cases on the pallet.
+    SequenceResult production = sequences.get("Every full case is transferred to the palletiser");
+    assertThat(production.status()).isEqualTo(Status.FAILED);
+    assertThat(production.failure().orElseThrow().message())
+        .startsWith("never Palletiser/Count_defective > 0");
   }
 }
