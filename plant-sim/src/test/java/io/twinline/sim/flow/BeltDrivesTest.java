@@ -87,6 +87,37 @@ class BeltDrivesTest {
   }
 
   @Test
+  void aRecipeSpeedOnAMotorDrivenBeltKeepsTheMotorsRampTime() {
+    Plant plant = TestLines.plant(
+        """
+        line: Test
+        components:
+          - {name: BeltMotor, type: motor, ramp: 1 s}
+          - {name: Belt, type: conveyor, length: 2 m, speed: 0.5 m/s, motor: BeltMotor}
+        recipes:
+          - name: slow
+            components:
+              Belt: {speed: 0.25 m/s}
+        """);
+    Conveyor belt = plant.component("Belt", Conveyor.class);
+    plant.signal("BeltMotor/Run").set(true);
+    plant.simulation().runUntil(seconds(2));
+    plant.loadRecipe("slow");
+
+    // The belt ramps to its new full speed as to a new command; the motor's 1 s ramp now means
+    // 0.25 m/s per second.
+    plant.simulation().runUntil(millis(2500));
+    assertThat(belt.speed()).isCloseTo(0.375, within(1e-9));
+    plant.simulation().runUntil(seconds(3));
+    assertThat(belt.speed()).isCloseTo(0.25, within(1e-9));
+    plant.signal("BeltMotor/Run").set(false);
+    plant.simulation().runUntil(millis(3500));
+    assertThat(belt.speed()).isCloseTo(0.125, within(1e-9));
+    plant.simulation().runUntil(seconds(4));
+    assertThat(belt.speed()).isZero();
+  }
+
+  @Test
   void aMotorWithInertiaCannotDriveABelt() {
     assertThat(
             org.assertj.core.api.Assertions.catchThrowable(
