@@ -55,4 +55,30 @@ class DeterminismTest {
 
     assertThat(run(reseeded).entries()).isNotEqualTo(run(line).entries());
   }
+
+  private static Trace runCasePacker(LineDefinition line) {
+    Session session = new Session(line);
+    Trace trace = new Trace();
+    session.subscribe(trace);
+    new SoftPlc(session, new io.twinline.harness.reference.CasePackerProgram(),
+        Duration.ofMillis(10)).start();
+    session.runUntil(seconds(600));
+    return trace;
+  }
+
+  @Test
+  void twoRunsOfTheCasePackerGiveIdenticalTracesAndAnotherSeedAnotherOne() throws Exception {
+    LineDefinition line = LineDefinitions.read(Path.of("..", "line-definitions", "case-packer.yaml"));
+    LineDefinition reseeded =
+        new LineDefinition(line.name(), line.description(), line.ioCycle(), line.seed() + 1,
+            line.components(), line.signalOptions(), line.faults(), line.file());
+
+    Trace first = runCasePacker(line);
+    Trace second = runCasePacker(line);
+
+    // Tolerances of the source, the camera's findings, the blower, packing: change for change.
+    assertThat(first.size()).isGreaterThan(10_000);
+    assertThat(second.entries()).isEqualTo(first.entries());
+    assertThat(runCasePacker(reseeded).entries()).isNotEqualTo(first.entries());
+  }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.twinline.sim.controller.ControlProgram;
 import io.twinline.sim.controller.SoftPlc;
 import io.twinline.harness.reference.BottlingLineProgram;
+import io.twinline.harness.reference.CasePackerProgram;
 import io.twinline.harness.reference.DemoConveyorProgram;
 import io.twinline.harness.reference.MixingTankProgram;
 import io.twinline.harness.reference.PickAndPlaceProgram;
@@ -94,5 +95,22 @@ class ExampleLinesTest {
     assertThat(plant.signal("Done/Count").intValue()).isBetween(595, 600);
     assertThat(plant.signal("Gripper/Dropped").intValue()).isZero();
     assertThat(plant.signal("Door/Locked").plcBoolean()).isTrue();
+  }
+
+  @Test
+  void casePackerPacksSixGoodBottlesPerCaseAndTransfersEveryCase() throws Exception {
+    Plant plant = run("case-packer.yaml", new CasePackerProgram(), false).plant();
+
+    int released = plant.signal("Bottles/Released").intValue();
+    int failed = plant.signal("Camera/Failed").intValue();
+    int rejected = plant.signal("RejectBin/Count").intValue();
+    int cases = plant.signal("Palletiser/Count_case").intValue();
+    // A bottle every 0.7 s on average: about 5140 an hour, 8 % of them defective.
+    assertThat(released).isBetween(5000, 5300);
+    assertThat(failed).isBetween(330, 500);
+    assertThat(rejected).isBetween(failed - 2, failed); // at most two on their way to the nozzle
+    // On their way at the end: bottles on the belt and in the packer, cases on the outfeed and lane.
+    assertThat(cases).isBetween((released - rejected) / 6 - 6, (released - rejected) / 6);
+    assertThat(plant.signal("Missed/Count").intValue()).isZero();
   }
 }

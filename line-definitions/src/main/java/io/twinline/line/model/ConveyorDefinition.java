@@ -15,7 +15,10 @@ import java.util.Set;
  * stop gates keeping {@code minGap} (accumulating), or stop all together when the front one is
  * held (non-accumulating). The belt is driven by a Boolean motor contactor ({@code MotorOn}) or by
  * a speed reference in percent ({@code SpeedRef}); {@code ramp} is the time from standstill to
- * full speed.
+ * full speed. A belt may instead be driven by a {@code motor} component (its contactor, running
+ * feedback, overload and ramp are the motor's; the belt's speed follows the motor's), or have no
+ * drive at all ({@code drive: gravity}: a gravity chute or idle roller section, on which parts go
+ * at {@code speed} all the time).
  *
  * @param length metres
  * @param speed metres per second at full speed
@@ -25,6 +28,7 @@ import java.util.Set;
  * @param ramp time from standstill to full speed (zero: at once)
  * @param to where parts go at the end (a conveyor, station, buffer or sink), or empty: parts
  *     wait at the end
+ * @param motor the motor component driving the belt ({@link Drive#DRIVEN})
  */
 public record ConveyorDefinition(
     String name,
@@ -36,8 +40,25 @@ public record ConveyorDefinition(
     boolean accumulating,
     Drive drive,
     Duration ramp,
-    Optional<String> to)
+    Optional<String> to,
+    Optional<String> motor)
     implements ComponentDefinition {
+
+  /** A belt with its own contactor or speed reference. */
+  public ConveyorDefinition(
+      String name,
+      String description,
+      SourceLocation location,
+      double length,
+      double speed,
+      double minGap,
+      boolean accumulating,
+      Drive drive,
+      Duration ramp,
+      Optional<String> to) {
+    this(name, description, location, length, speed, minGap, accumulating, drive, ramp, to,
+        Optional.empty());
+  }
 
   public static final String TYPE = "conveyor";
   public static final String MOTOR_ON = "MotorOn";
@@ -47,7 +68,11 @@ public record ConveyorDefinition(
   /** How the belt speed is commanded. */
   public enum Drive {
     MOTOR,
-    SPEED_REFERENCE
+    SPEED_REFERENCE,
+    /** By a {@code motor} component: the belt's speed is its speed times the motor's. */
+    DRIVEN,
+    /** No drive: a gravity chute or idle rollers, parts always go at the belt's speed. */
+    GRAVITY
   }
 
   /** The signal-free short form used by the skeleton's tests. */
@@ -73,7 +98,7 @@ public record ConveyorDefinition(
     if (drive == Drive.MOTOR) {
       signals.output(MOTOR_ON, SignalType.BOOLEAN,
           "Motor contactor: true runs the belt at " + speed + " m/s");
-    } else {
+    } else if (drive == Drive.SPEED_REFERENCE) {
       signals.analogOutput(SPEED_REF, new Analog("%", 0, 100),
           "Speed reference, percent of " + speed + " m/s");
       signals.analogInput(SPEED, new Analog("m/s", 0, speed), "Actual belt speed");

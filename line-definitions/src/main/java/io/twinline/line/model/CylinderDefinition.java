@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * A pneumatic cylinder with end switches. Single acting: {@code Extend} on extends it, off lets
  * the spring retract it. Double acting: {@code Extend} and {@code Retract} valves; with both on
- * (or both off) the piston stays where it is.
+ * the piston stays where it is; with both off it does what the valve's centre position makes it do
+ * (see {@link PistonValves}).
  */
 public record CylinderDefinition(
     String name,
@@ -19,8 +20,17 @@ public record CylinderDefinition(
     SourceLocation location,
     boolean doubleActing,
     Duration stroke,
-    Duration retractTime)
+    Duration retractTime,
+    PistonValves valves)
     implements ComponentDefinition {
+
+  /** A cylinder with the closed-centre (or spring) valving its acting implies. */
+  public CylinderDefinition(
+      String name, String description, SourceLocation location, boolean doubleActing,
+      Duration stroke, Duration retractTime) {
+    this(name, description, location, doubleActing, stroke, retractTime,
+        doubleActing ? PistonValves.DOUBLE : PistonValves.SPRING);
+  }
 
   public static final String TYPE = "cylinder";
   public static final String EXTEND = "Extend";

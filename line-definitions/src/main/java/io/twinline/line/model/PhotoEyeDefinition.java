@@ -12,7 +12,11 @@ import java.util.Set;
 /**
  * A photo-eye (or proximity sensor) across a conveyor. Its signal is true while a part covers its
  * position, after the optional on and off delays. It belongs to the conveyor it is mounted on, so
- * its signal is {@code <conveyor>/<photo-eye name>}, e.g. {@code Infeed/PartAtEnd}.
+ * its signal is {@code <conveyor>/<photo-eye name>}, e.g. {@code Infeed/PartAtEnd}. With a
+ * normally-closed contact ({@code contact: NC}) the signal is the other way round: true while the
+ * beam is free, false while a part breaks it (and false when the wire breaks: fail-safe).
+ *
+ * @param normallyClosed the contact opens when a part is seen
  */
 public record PhotoEyeDefinition(
     String name,
@@ -21,7 +25,8 @@ public record PhotoEyeDefinition(
     String conveyor,
     double position,
     Duration onDelay,
-    Duration offDelay)
+    Duration offDelay,
+    boolean normallyClosed)
     implements ComponentDefinition, MountedDefinition {
 
   public static final String TYPE = "photo-eye";
@@ -29,7 +34,14 @@ public record PhotoEyeDefinition(
   public PhotoEyeDefinition(
       String name, String description, SourceLocation location, String conveyor,
       double position) {
-    this(name, description, location, conveyor, position, Duration.ZERO, Duration.ZERO);
+    this(name, description, location, conveyor, position, Duration.ZERO, Duration.ZERO, false);
+  }
+
+  /** A photo-eye with a normally-open contact. */
+  public PhotoEyeDefinition(
+      String name, String description, SourceLocation location, String conveyor,
+      double position, Duration onDelay, Duration offDelay) {
+    this(name, description, location, conveyor, position, onDelay, offDelay, false);
   }
 
   @Override
@@ -46,7 +58,10 @@ public record PhotoEyeDefinition(
   public List<SignalDefinition> signals() {
     String text =
         description.isEmpty()
-            ? "Photo-eye at " + position + " m on " + conveyor + ": true while a part blocks it"
+            ? "Photo-eye at " + position + " m on " + conveyor
+                + (normallyClosed
+                    ? ": NC contact, false while a part blocks it"
+                    : ": true while a part blocks it")
             : description;
     return List.of(
         new SignalDefinition(

@@ -20,11 +20,20 @@ public record PusherDefinition(
     String conveyor,
     double position,
     String to,
-    Duration stroke)
+    Duration stroke,
+    PistonValves valves)
     implements ComponentDefinition, MountedDefinition {
+
+  /** A single-acting pusher (one valve, spring return). */
+  public PusherDefinition(
+      String name, String description, SourceLocation location, String conveyor,
+      double position, String to, Duration stroke) {
+    this(name, description, location, conveyor, position, to, stroke, PistonValves.SPRING);
+  }
 
   public static final String TYPE = "pusher";
   public static final String EXTEND = "Extend";
+  public static final String RETRACT = "Retract";
   public static final String EXTENDED = "Extended";
   public static final String RETRACTED = "Retracted";
   public static final String PUSHED = "Pushed";
@@ -36,8 +45,12 @@ public record PusherDefinition(
 
   @Override
   public List<SignalDefinition> signals() {
-    return SignalsOf.component(this)
-        .output(EXTEND, SignalType.BOOLEAN, "Valve: true extends the pusher")
+    SignalsOf signals = SignalsOf.component(this)
+        .output(EXTEND, SignalType.BOOLEAN, "Valve: true extends the pusher");
+    if (valves.doubleActing()) {
+      signals.output(RETRACT, SignalType.BOOLEAN, "Valve: true retracts the pusher");
+    }
+    return signals
         .input(EXTENDED, SignalType.BOOLEAN, "Pusher fully out")
         .input(RETRACTED, SignalType.BOOLEAN, "Pusher fully in")
         .input(PUSHED, SignalType.INT32, "Parts pushed onto " + to + " so far")

@@ -17,6 +17,12 @@ import java.util.Set;
  * an identifying one (a code reader) shows the part's type in {@code PartType}. A filling station
  * ({@code fill}) adds to each cycle the time its fill takes, volume over rate, and shows the
  * volume it fills in {@code FillVolume}; recipes change the volume.
+ *
+ * <p>Results ({@code Done}, {@code Reject}, {@code PartType}) stay until the part has left and at
+ * least {@code hold} after they came (empty: one I/O cycle), so that a PLC scanning once per I/O
+ * cycle always sees them, also with {@code release: auto}.
+ *
+ * @param hold the shortest time results are shown; empty: one I/O cycle
  */
 public record StationDefinition(
     String name,
@@ -27,8 +33,24 @@ public record StationDefinition(
     Optional<String> inspect,
     boolean identify,
     Optional<String> to,
-    Optional<Fill> fill)
+    Optional<Fill> fill,
+    Optional<java.time.Duration> hold)
     implements ComponentDefinition {
+
+  /** A station whose results show for at least one I/O cycle. */
+  public StationDefinition(
+      String name,
+      String description,
+      SourceLocation location,
+      DurationDistribution processTime,
+      boolean releasedByPlc,
+      Optional<String> inspect,
+      boolean identify,
+      Optional<String> to,
+      Optional<Fill> fill) {
+    this(name, description, location, processTime, releasedByPlc, inspect, identify, to, fill,
+        Optional.empty());
+  }
 
   /**
    * What a filling station puts into each part.

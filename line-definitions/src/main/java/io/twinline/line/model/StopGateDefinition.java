@@ -10,7 +10,12 @@ import java.util.Set;
 
 /**
  * A blade stop on a conveyor: while raised, parts that have not yet passed its position stop
- * there (their leading edge at the blade). The blade takes {@code stroke} to rise or fall.
+ * there (their leading edge at the blade). The blade takes {@code stroke} to rise or fall. Its
+ * cylinder is single acting: by default the valve ({@code Raise}) raises the blade and the spring
+ * lowers it; a fail-safe stop ({@code rest: raised}) is raised by its spring and lowered while its
+ * valve ({@code Lower}) is on, so it holds parts whenever the valve has no power.
+ *
+ * @param restsRaised the spring raises the blade (the valve is {@code Lower})
  */
 public record StopGateDefinition(
     String name,
@@ -18,11 +23,20 @@ public record StopGateDefinition(
     SourceLocation location,
     String conveyor,
     double position,
-    Duration stroke)
+    Duration stroke,
+    boolean restsRaised)
     implements ComponentDefinition, MountedDefinition {
+
+  /** A stop gate raised by its valve and lowered by its spring. */
+  public StopGateDefinition(
+      String name, String description, SourceLocation location, String conveyor,
+      double position, Duration stroke) {
+    this(name, description, location, conveyor, position, stroke, false);
+  }
 
   public static final String TYPE = "stop-gate";
   public static final String RAISE = "Raise";
+  public static final String LOWER = "Lower";
   public static final String RAISED = "Raised";
   public static final String LOWERED = "Lowered";
 
@@ -33,8 +47,14 @@ public record StopGateDefinition(
 
   @Override
   public List<SignalDefinition> signals() {
-    return SignalsOf.component(this)
-        .output(RAISE, SignalType.BOOLEAN, "Valve: true raises the blade and stops parts")
+    SignalsOf signals = SignalsOf.component(this);
+    if (restsRaised) {
+      signals.output(LOWER, SignalType.BOOLEAN,
+          "Valve: true lowers the blade; without it the spring raises it and stops parts");
+    } else {
+      signals.output(RAISE, SignalType.BOOLEAN, "Valve: true raises the blade and stops parts");
+    }
+    return signals
         .input(RAISED, SignalType.BOOLEAN, "Blade fully up")
         .input(LOWERED, SignalType.BOOLEAN, "Blade fully down")
         .list();

@@ -1,6 +1,10 @@
 package io.twinline.line.read;
 
+import io.twinline.line.model.BlowerDefinition;
 import io.twinline.line.model.BufferDefinition;
+import io.twinline.line.model.MotorDefinition;
+import io.twinline.line.model.PackerDefinition;
+import io.twinline.line.model.VisionDefinition;
 import io.twinline.line.model.ComponentDefinition;
 import io.twinline.line.model.ConveyorDefinition;
 import io.twinline.line.model.DiverterDefinition;
@@ -42,7 +46,10 @@ final class FlowReaders {
         reader(PusherDefinition.TYPE, "a pusher", FlowReaders::pusher),
         reader(StationDefinition.TYPE, "a station", FlowReaders::station),
         reader(BufferDefinition.TYPE, "a buffer", FlowReaders::buffer),
-        reader(SinkDefinition.TYPE, "a sink", FlowReaders::sink));
+        reader(SinkDefinition.TYPE, "a sink", FlowReaders::sink),
+        reader(VisionDefinition.TYPE, "a vision check", CellReaders::vision),
+        reader(BlowerDefinition.TYPE, "a blower", CellReaders::blower),
+        reader(PackerDefinition.TYPE, "a packer", CellReaders::packer));
   }
 
   /** The body of a reader: the type's own keys to a definition, or empty after problems. */
@@ -190,11 +197,30 @@ final class FlowReaders {
     Optional<Double> speed = fields.speed("speed", true, "0.5 m/s");
     Optional<Double> minGap = fields.length("minGap", false, true, "0.05 m");
     boolean accumulating = fields.bool("accumulating", true);
-    Optional<String> drive = fields.choice("drive", List.of("motor", "speed-reference"), "motor");
+    Optional<String> drive =
+        fields.choice("drive", List.of("motor", "speed-reference", "gravity"), "motor");
     Optional<Duration> ramp = fields.duration("ramp", false, true, "500 ms");
     Optional<String> to =
         references.read(fields, "to", false, name, References.PART_RECEIVERS);
-    if (!present(length, speed, drive)
+    Optional<String> motor =
+        references.read(fields, "motor", false, name, Set.of(MotorDefinition.TYPE));
+    boolean driveOk = true;
+    if (fields.keys().contains("motor") && fields.keys().contains("drive")) {
+      fields.problem("drive", "a belt driven by a motor component has no 'drive' of its own",
+          "remove 'drive'; the belt follows " + motor.orElse("its motor") + "'s speed");
+      driveOk = false;
+    }
+    if (fields.keys().contains("motor") && fields.keys().contains("ramp")) {
+      fields.problem("ramp", "a belt driven by a motor component ramps as its motor does",
+          "give the motor its 'ramp' and remove it here");
+      driveOk = false;
+    }
+    if (drive.isPresent() && drive.get().equals("gravity") && fields.keys().contains("ramp")) {
+      fields.problem("ramp", "a gravity chute has no drive to ramp", "remove 'ramp'");
+      driveOk = false;
+    }
+    if (!present(length, speed, drive) || !driveOk
+        || !okIfPresent(fields, "motor", motor)
         || !okIfPresent(fields, "minGap", minGap)
         || !okIfPresent(fields, "ramp", ramp)
         || !okIfPresent(fields, "to", to)) {
@@ -209,11 +235,16 @@ final class FlowReaders {
             speed.get(),
             minGap.orElse(0.0),
             accumulating,
-            drive.get().equals("motor")
-                ? ConveyorDefinition.Drive.MOTOR
-                : ConveyorDefinition.Drive.SPEED_REFERENCE,
+            motor.isPresent()
+                ? ConveyorDefinition.Drive.DRIVEN
+                : switch (drive.get()) {
+                  case "speed-reference" -> ConveyorDefinition.Drive.SPEED_REFERENCE;
+                  case "gravity" -> ConveyorDefinition.Drive.GRAVITY;
+                  default -> ConveyorDefinition.Drive.MOTOR;
+                },
             ramp.orElse(Duration.ZERO),
-            to));
+            to,
+            motor));
   }
 
   private static Optional<ComponentDefinition> photoEye(
@@ -222,7 +253,8 @@ final class FlowReaders {
     Optional<Double> position = fields.length("position", true, true, "2.0 m");
     Optional<Duration> onDelay = fields.duration("onDelay", false, true, "20 ms");
     Optional<Duration> offDelay = fields.duration("offDelay", false, true, "20 ms");
-    if (!present(conveyor, position)
+    Optional<String> contact = fields.choice("contact", List.of("NO", "NC"), "NO");
+    if (!present(conveyor, position, contact)
         || !okIfPresent(fields, "onDelay", onDelay)
         || !okIfPresent(fields, "offDelay", offDelay)) {
       return Optional.empty();
@@ -235,7 +267,8 @@ final class FlowReaders {
             conveyor.get(),
             position.get(),
             onDelay.orElse(Duration.ZERO),
-            offDelay.orElse(Duration.ZERO)));
+            offDelay.orElse(Duration.ZERO),
+            contact.get().equals("NC")));
   }
 
   private static Optional<ComponentDefinition> stopGate(
@@ -243,13 +276,15 @@ final class FlowReaders {
     Optional<String> conveyor = references.read(fields, "conveyor", true, name, CONVEYOR);
     Optional<Double> position = fields.length("position", true, true, "1.5 m");
     Optional<Duration> stroke = fields.duration("stroke", false, true, "150 ms");
-    if (!present(conveyor, position) || !okIfPresent(fields, "stroke", stroke)) {
+    Optional<String> rest = fields.choice("rest", List.of("lowered", "raised"), "lowered");
+    Optional<String> giveBack = fields.choice("return", List.of("spring"), "spring");
+    if (!present(conveyor, position, rest, giveBack) || !okIfPresent(fields, "stroke", stroke)) {
       return Optional.empty();
     }
     return Optional.of(
         new StopGateDefinition(
             name, description, fields.location(), conveyor.get(), position.get(),
-            stroke.orElse(Duration.ofMillis(150))));
+            stroke.orElse(Duration.ofMillis(150)), rest.get().equals("raised")));
   }
 
   private static Optional<ComponentDefinition> diverter(
@@ -273,13 +308,14 @@ final class FlowReaders {
     Optional<Double> position = fields.length("position", true, true, "1.5 m");
     Optional<String> to = references.read(fields, "to", true, name, CONVEYOR);
     Optional<Duration> stroke = fields.duration("stroke", false, true, "200 ms");
-    if (!present(conveyor, position, to) || !okIfPresent(fields, "stroke", stroke)) {
+    Optional<io.twinline.line.model.PistonValves> valves = MachineReaders.valves(fields, false);
+    if (!present(conveyor, position, to, valves) || !okIfPresent(fields, "stroke", stroke)) {
       return Optional.empty();
     }
     return Optional.of(
         new PusherDefinition(
             name, description, fields.location(), conveyor.get(), position.get(), to.get(),
-            stroke.orElse(Duration.ofMillis(200))));
+            stroke.orElse(Duration.ofMillis(200)), valves.get()));
   }
 
   private static Optional<ComponentDefinition> station(
@@ -294,6 +330,7 @@ final class FlowReaders {
     Optional<Double> fillVolume =
         fields.positive("fillVolume", false, Dimension.VOLUME, "330 ml");
     Optional<Double> fillRate = fields.positive("fillRate", false, Dimension.FLOW, "1.5 l/s");
+    Optional<Duration> hold = fields.duration("hold", false, true, "50 ms");
     boolean fillOk = true;
     if (fields.keys().contains("fillVolume") != fields.keys().contains("fillRate")) {
       String given = fields.keys().contains("fillVolume") ? "fillVolume" : "fillRate";
@@ -306,6 +343,7 @@ final class FlowReaders {
         || !okIfPresent(fields, "to", to)
         || !okIfPresent(fields, "fillVolume", fillVolume)
         || !okIfPresent(fields, "fillRate", fillRate)
+        || !okIfPresent(fields, "hold", hold)
         || !fillOk) {
       return Optional.empty();
     }
@@ -315,7 +353,7 @@ final class FlowReaders {
     return Optional.of(
         new StationDefinition(
             name, description, fields.location(), processTime.get(),
-            release.get().equals("plc"), inspect, identify, to, fill));
+            release.get().equals("plc"), inspect, identify, to, fill, hold));
   }
 
   private static Optional<ComponentDefinition> buffer(
@@ -341,10 +379,22 @@ final class FlowReaders {
   private static Optional<ComponentDefinition> sink(
       MapReader fields, String name, String description, References references) {
     Optional<List<String>> types = fields.names("countTypes", false, "[red, green]");
-    if (!okIfPresent(fields, "countTypes", types)) {
+    Optional<List<String>> attributes = fields.names("countAttributes", false, "[defective]");
+    if (types.isPresent() && attributes.isPresent()) {
+      for (String both : types.get()) {
+        if (attributes.get().contains(both)) {
+          fields.problem("countAttributes", "'" + both + "' is counted as a type already",
+              "Count_" + both + " can count one of them: a type or an attribute");
+          return Optional.empty();
+        }
+      }
+    }
+    if (!okIfPresent(fields, "countTypes", types)
+        || !okIfPresent(fields, "countAttributes", attributes)) {
       return Optional.empty();
     }
     return Optional.of(
-        new SinkDefinition(name, description, fields.location(), types.orElse(List.of())));
+        new SinkDefinition(name, description, fields.location(), types.orElse(List.of()),
+            attributes.orElse(List.of())));
   }
 }

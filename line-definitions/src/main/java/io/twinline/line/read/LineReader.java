@@ -103,6 +103,7 @@ public final class LineReader {
     checkAcrossComponents(components, options, name.orElse(""), problems);
     ProcessReaders.checkAcross(
         components.stream().map(ReadComponent::definition).toList(), problems);
+    checkBeltDrives(components);
     List<FaultSpec> faults =
         faultList
             .map(list -> readFaults(list, components, options, problems))
@@ -249,6 +250,10 @@ public final class LineReader {
         signalOptions.ifPresent(
             map -> readSignalOptions(map, fields, definition.get(), options));
         components.add(new ReadComponent(definition.get(), fields));
+      } else {
+        // The component has other problems; its signal options still get checked, so that one
+        // pass lists them all.
+        signalOptions.ifPresent(map -> checkSignalOptionsShape(map, fields));
       }
     }
     return components;
@@ -287,6 +292,24 @@ public final class LineReader {
         o.problem("writableByClients", "outputs are writable by clients already", "");
       }
       options.put(signal.path(), new SignalOptions(tag, description, forcible, raw));
+    }
+  }
+
+  /** The signal options of a component that could not be read: their keys and values only. */
+  private static void checkSignalOptionsShape(YamlMap map, MapReader owner) {
+    for (YamlMap.Entry entry : map.entries()) {
+      String path = owner.pathOf("signals") + "." + entry.key();
+      if (!(entry.value() instanceof YamlMap optionMap)) {
+        owner.problems().add(entry.value().location(), path,
+            "signal options must be a mapping", "e.g. '" + entry.key() + ": {tag: I_B1}'");
+        continue;
+      }
+      MapReader o = new MapReader(optionMap, path, "signal options", owner.problems());
+      o.text("tag", false, "I_B1_PartPresent");
+      o.text("description", false, "");
+      o.bool("writableByClients", false);
+      o.map("raw", false, "{min: 0, max: 27648}");
+      o.finish();
     }
   }
 
@@ -390,6 +413,30 @@ public final class LineReader {
             c.fields().problem("signals", "tag '" + tag + "' is used by " + other + " already",
                 "every tag names one signal");
           }
+        }
+      }
+    }
+  }
+
+  /**
+   * A belt follows its motor's linear ramp exactly; a motor with {@code inertia} (an exponential
+   * run-up) cannot drive a belt yet.
+   */
+  private static void checkBeltDrives(List<ReadComponent> components) {
+    Map<String, io.twinline.line.model.MotorDefinition> motors = new HashMap<>();
+    for (ReadComponent c : components) {
+      if (c.definition() instanceof io.twinline.line.model.MotorDefinition motor) {
+        motors.put(motor.name(), motor);
+      }
+    }
+    for (ReadComponent c : components) {
+      if (c.definition() instanceof ConveyorDefinition conveyor && conveyor.motor().isPresent()) {
+        var motor = motors.get(conveyor.motor().get());
+        if (motor != null && motor.inertia().isPresent()) {
+          c.fields().problem("motor", "motor " + motor.name() + " has 'inertia'; a belt follows"
+                  + " only a motor with a linear 'ramp'",
+              "give " + motor.name() + " 'ramp: " + motor.inertia().get().toMillis() * 3
+                  + " ms' (about three time constants) instead of 'inertia'");
         }
       }
     }

@@ -9,6 +9,7 @@ import io.twinline.line.model.ConveyorDefinition;
 import io.twinline.line.model.CylinderDefinition;
 import io.twinline.line.model.GripperDefinition;
 import io.twinline.line.model.MotorDefinition;
+import io.twinline.line.model.PistonValves;
 import io.twinline.line.model.GuideDefinition;
 import io.twinline.line.model.ValveDefinition;
 import io.twinline.line.units.Dimension;
@@ -37,16 +38,62 @@ final class MachineReaders {
 
   private static Optional<ComponentDefinition> cylinder(
       MapReader fields, String name, String description, References references) {
-    Optional<String> acting = fields.choice("acting", List.of("single", "double"), "double");
+    Optional<PistonValves> valves = valves(fields, true);
     Optional<Duration> stroke = fields.duration("stroke", true, false, "350 ms");
     Optional<Duration> retract = fields.duration("retractTime", false, false, "300 ms");
-    if (!present(acting, stroke) || !okIfPresent(fields, "retractTime", retract)) {
+    if (!present(valves, stroke) || !okIfPresent(fields, "retractTime", retract)) {
       return Optional.empty();
     }
     return Optional.of(
         new CylinderDefinition(
-            name, description, fields.location(), acting.get().equals("double"), stroke.get(),
-            retract.orElse(stroke.get())));
+            name, description, fields.location(), valves.get().doubleActing(), stroke.get(),
+            retract.orElse(stroke.get()), valves.get()));
+  }
+
+  /**
+   * The valving of a piston: {@code acting: single|double} or, as pneumatic drawings say it,
+   * {@code return: spring|valve}; for double acting the 5/3 valve's {@code centre} and, for an
+   * exhaust centre, the {@code load} that moves the free piston.
+   */
+  static Optional<PistonValves> valves(MapReader fields, boolean doubleByDefault) {
+    String fallback = doubleByDefault ? "double" : "single";
+    Optional<String> acting = fields.choice("acting", List.of("single", "double"), fallback);
+    Optional<String> giveBack =
+        fields.choice("return", List.of("spring", "valve"), doubleByDefault ? "valve" : "spring");
+    Optional<String> centre =
+        fields.choice("centre", List.of("closed", "exhaust", "pressure"), "closed");
+    Optional<String> load = fields.choice("load", List.of("none", "extends", "retracts"), "none");
+    if (!present(acting, giveBack, centre, load)) {
+      return Optional.empty();
+    }
+    boolean hasActing = fields.keys().contains("acting");
+    boolean hasReturn = fields.keys().contains("return");
+    boolean doubleActing =
+        hasReturn ? giveBack.get().equals("valve") : acting.get().equals("double");
+    boolean ok = true;
+    if (hasActing && hasReturn && acting.get().equals("double") != doubleActing) {
+      fields.problem("return", "'return: " + giveBack.get() + "' contradicts 'acting: "
+              + acting.get() + "'",
+          "a spring return is single acting, a valve return double acting: write one of them");
+      ok = false;
+    }
+    if (!doubleActing && fields.keys().contains("centre")) {
+      fields.problem("centre", "a single-acting (spring return) piston has no valve centre",
+          "'centre' is the middle position of a 5/3 valve: add 'return: valve'");
+      ok = false;
+    }
+    if (fields.keys().contains("load") && !centre.get().equals("exhaust")) {
+      fields.problem("load", "only a free piston (an exhaust centre) is moved by its load",
+          "add 'centre: exhaust', or remove 'load'");
+      ok = false;
+    }
+    if (!ok) {
+      return Optional.empty();
+    }
+    java.util.Locale root = java.util.Locale.ROOT;
+    return Optional.of(new PistonValves(doubleActing,
+        PistonValves.Centre.valueOf(centre.get().toUpperCase(root)),
+        PistonValves.Load.valueOf(load.get().toUpperCase(root))));
   }
 
   private static Optional<ComponentDefinition> gripper(
@@ -123,9 +170,11 @@ final class MachineReaders {
     Optional<Double> initial = fields.length("initial", false, true, "60 mm");
     Optional<Double> tolerance = fields.length("tolerance", false, false, "0.5 mm");
     Optional<String> drive = fields.choice("drive", List.of("recipe", "plc"), "recipe");
-    if (range.isEmpty() || speed.isEmpty() || drive.isEmpty()
-        || !okIfPresent(fields, "initial", initial)
-        || !okIfPresent(fields, "tolerance", tolerance)) {
+    // The range is checked even when another key is wrong, so that one pass lists everything.
+    boolean othersOk = speed.isPresent() && drive.isPresent()
+        && okIfPresent(fields, "initial", initial)
+        && okIfPresent(fields, "tolerance", tolerance);
+    if (range.isEmpty()) {
       return Optional.empty();
     }
     List<YamlNode> ends = range.get().items();
@@ -151,6 +200,9 @@ final class MachineReaders {
     if (start < min || start > max) {
       fields.problem("initial", "the initial position is outside the range",
           "give a position from " + min * 1000 + " mm to " + max * 1000 + " mm");
+      return Optional.empty();
+    }
+    if (!othersOk) {
       return Optional.empty();
     }
     return Optional.of(new GuideDefinition(name, description, fields.location(), min, max,

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 final class References {
 
   /** Components that take parts at their entry. */
-  static final Set<String> PART_RECEIVERS = Set.of("conveyor", "station", "buffer", "sink");
+  static final Set<String> PART_RECEIVERS = Set.of("conveyor", "station", "buffer", "sink", "packer");
 
   private final Map<String, String> typeByName;
   private final Set<String> allNames;

@@ -10,11 +10,13 @@ import java.util.regex.Pattern;
 /**
  * Reads duration distributions as written in line files: {@code 5 s} (fixed), {@code uniform(4
  * s, 6 s)}, {@code normal(2 s, 200 ms)}, {@code exponential(5 s)}, {@code triangular(1 s, 2 s, 4
- * s)}.
+ * s)}; and a tolerance as engineers write it, {@code 1.1 s ± 0.2 s} (or {@code 1.1 s +- 0.2 s}),
+ * which is {@code uniform(0.9 s, 1.3 s)}.
  */
 public final class Distributions {
 
   private static final Pattern CALL = Pattern.compile("([a-zA-Z]+)\\s*\\((.*)\\)");
+  private static final Pattern TOLERANCE = Pattern.compile("(.+?)(?:±|\\+-|\\+/-)(.+)");
   private static final String FORMS =
       "'5 s', 'uniform(4 s, 6 s)', 'normal(2 s, 200 ms)', 'exponential(5 s)' or"
           + " 'triangular(1 s, 2 s, 4 s)'";
@@ -23,6 +25,10 @@ public final class Distributions {
 
   public static DurationDistribution duration(String text) throws QuantityFormatException {
     String trimmed = text.strip();
+    Matcher tolerance = TOLERANCE.matcher(trimmed);
+    if (tolerance.matches()) {
+      return tolerance(trimmed, tolerance.group(1), tolerance.group(2));
+    }
     Matcher call = CALL.matcher(trimmed);
     if (!call.matches()) {
       Duration fixed = Quantities.duration(trimmed);
@@ -60,6 +66,30 @@ public final class Distributions {
         throw new QuantityFormatException(
             "unknown distribution '" + name + "'", "write " + FORMS);
     }
+  }
+
+  /** {@code nominal ± deviation}: uniform from nominal - deviation to nominal + deviation. */
+  private static DurationDistribution tolerance(String text, String nominalText, String plusMinus)
+      throws QuantityFormatException {
+    Duration nominal = Quantities.duration(nominalText);
+    Duration deviation = Quantities.duration(plusMinus);
+    if (deviation.isNegative()) {
+      throw new QuantityFormatException("'" + text + "' has a negative tolerance",
+          "write the tolerance as a positive duration, e.g. '1.1 s ± 0.2 s'");
+    }
+    Duration low = nominal.minus(deviation);
+    if (low.isNegative()) {
+      throw new QuantityFormatException(
+          "'" + text + "' reaches below zero (" + text(low) + ")",
+          "a duration is never negative: make the tolerance at most the nominal value, or write"
+              + " 'uniform(0 s, " + text(nominal.plus(deviation)) + ")'");
+    }
+    return new DurationDistribution.Uniform(low, nominal.plus(deviation));
+  }
+
+  /** A duration as a line file would write it: whole seconds in s, else ms. */
+  private static String text(Duration d) {
+    return d.toNanos() % 1_000_000_000L == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
   /** A negative time would schedule into the past: the simulation would stop at its first use. */

@@ -57,6 +57,12 @@ public final class Quantities {
 
   /** Reads a duration, exact to the nanosecond. */
   public static Duration duration(String text) throws QuantityFormatException {
+    if (text.contains("±") || text.contains("+-") || text.contains("+/-")) {
+      throw new QuantityFormatException(
+          "'" + text.strip() + "' is a tolerance, but this is one fixed duration",
+          "write the nominal duration alone, e.g. '" + text.strip().split("\\s*(±|\\+/?-)")[0]
+              + "'; a tolerance (uniform) is for intervals and process times");
+    }
     BigDecimal seconds = parse(text, Dimension.DURATION);
     BigDecimal nanos = seconds.multiply(NANOS_PER_SECOND);
     BigDecimal whole = nanos.setScale(0, RoundingMode.HALF_EVEN);

@@ -9,8 +9,9 @@ import io.twinline.sim.signal.Signal;
 /**
  * A pneumatic cylinder. Single acting: {@code Extend} on drives it out, off lets the spring bring
  * it back. Double acting: {@code Extend} alone drives it out, {@code Retract} alone in; both on
- * (pressure on both sides) or both off, it stays where it is. End switches report the ends; a
- * sticking cylinder stops short and never makes its end switch.
+ * (pressure on both sides), it stays where it is; both off, its 5/3 valve's centre position
+ * decides ({@link PistonDrive}). End switches report the ends; a sticking cylinder stops short and
+ * never makes its end switch.
  */
 public final class Cylinder implements FaultableComponent {
 
@@ -21,6 +22,7 @@ public final class Cylinder implements FaultableComponent {
   private final Signal extended;
   private final Signal retracted;
   private final LinearActuator piston;
+  private final PistonDrive drive;
 
   public Cylinder(CylinderDefinition definition, PlantContext context) {
     this.name = definition.name();
@@ -33,6 +35,7 @@ public final class Cylinder implements FaultableComponent {
         new LinearActuator(
             context.simulation(), name, definition.stroke().toNanos(),
             definition.retractTime().toNanos(), at -> updateSwitches());
+    this.drive = new PistonDrive(definition.valves(), extend, retract, piston);
   }
 
   @Override
@@ -47,7 +50,7 @@ public final class Cylinder implements FaultableComponent {
     if (retract != null) {
       retract.addListener(s -> command());
     }
-    updateSwitches();
+    command();
   }
 
   /** The piston's position now, 0 (in) to 1 (out). */
@@ -64,15 +67,7 @@ public final class Cylinder implements FaultableComponent {
   }
 
   private void command() {
-    boolean out = extend.booleanValue();
-    int direction;
-    if (doubleActing) {
-      boolean in = retract.booleanValue();
-      direction = out == in ? 0 : (out ? 1 : -1);
-    } else {
-      direction = out ? 1 : -1;
-    }
-    piston.drive(direction);
+    drive.apply();
     updateSwitches();
   }
 

@@ -37,6 +37,8 @@ public final class LinearActuator {
   private final Action cross;
   private double position;
   private int direction;
+  /** Fraction of full speed of the present motion (a pressure centre drives at half speed). */
+  private double speedFactor = 1.0;
   private long updatedAt;
   private double stickAt = Double.NaN;
   private double mark = Double.NaN;
@@ -103,8 +105,14 @@ public final class LinearActuator {
 
   /** Drives out (+1), in (-1) or holds (0). */
   public void drive(int newDirection) {
+    drive(newDirection, 1.0);
+  }
+
+  /** Drives out (+1), in (-1) or holds (0) at {@code factor} (0..1] of full speed. */
+  public void drive(int newDirection, double factor) {
     listener.changing();
     update();
+    speedFactor = factor;
     direction = Integer.signum(newDirection);
     if (stopped()) {
       direction = 0;
@@ -155,7 +163,7 @@ public final class LinearActuator {
 
   private double rate() {
     long nanos = durationOfTravel();
-    return nanos == 0 ? 0.0 : 1e9 / nanos;
+    return nanos == 0 ? 0.0 : speedFactor * 1e9 / nanos;
   }
 
   private void update() {

@@ -97,6 +97,19 @@ public final class Motor implements FaultableComponent, FlowInput {
     courseListeners.add(listener);
   }
 
+  /**
+   * The speed the motor is heading for, percent (negative in reverse; 0 when tripped): what a
+   * belt it drives heads for too.
+   */
+  public double targetSpeed() {
+    return commanded();
+  }
+
+  /** The ramp rate of a linearly ramping motor, percent per second (+infinity: no ramp). */
+  public double rampRate() {
+    return course instanceof Ramp ramp ? ramp.rate : Double.NaN;
+  }
+
   /** The speed the contactors and the reference ask for, percent. */
   double commanded() {
     if (!trips.isEmpty()) {

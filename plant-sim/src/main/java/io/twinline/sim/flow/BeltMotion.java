@@ -22,6 +22,19 @@ final class BeltMotion {
     this.acceleration = acceleration;
   }
 
+  /**
+   * The same motion from {@code now} on, with another acceleration (a belt whose full speed a
+   * recipe changes scales its motor's ramp with it).
+   */
+  BeltMotion withAcceleration(double newAcceleration, long now) {
+    advanceTo(now);
+    BeltMotion copy = new BeltMotion(newAcceleration);
+    copy.speed = speed;
+    copy.target = target;
+    copy.at = at;
+    return copy;
+  }
+
   /** Speed at {@code now}, m/s. */
   double speedAt(long now) {
     return speedAfter(now - at);

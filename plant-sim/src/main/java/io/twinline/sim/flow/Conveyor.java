@@ -27,6 +27,10 @@ import java.util.Set;
  * conveyor keeps exactly one event on the calendar, the next moment a part reaches a mark (a
  * photo-eye, a diverter, the end, the room a feeder waits for). All moving parts move with the
  * belt until stopped, so each such moment follows exactly from the belt's motion, ramps included.
+ *
+ * <p>A belt driven by a {@link io.twinline.sim.actuator.Motor} component has no signal of its own:
+ * its speed is its full speed times the motor's (forward only), following the motor's linear ramp
+ * exactly; a gravity chute has no drive and carries parts at its speed all the time.
  */
 public final class Conveyor
     implements FaultableComponent, PartReceiver, io.twinline.sim.plant.Tunable {
@@ -43,7 +47,9 @@ public final class Conveyor
   private final boolean accumulating;
   private final Signal command;
   private final Signal speedSignal;
-  private final BeltMotion motion;
+  private BeltMotion motion;
+  private final ConveyorDefinition.Drive drive;
+  private io.twinline.sim.actuator.Motor motor;
   private final Action markReached;
   private final Action sampleSpeed;
 
@@ -89,15 +95,45 @@ public final class Conveyor
     this.beltSpeed = definition.speed();
     this.minGap = definition.minGap();
     this.accumulating = definition.accumulating();
-    boolean motorDrive = definition.drive() == ConveyorDefinition.Drive.MOTOR;
+    this.drive = definition.drive();
+    boolean motorDrive = drive == ConveyorDefinition.Drive.MOTOR;
+    boolean reference = drive == ConveyorDefinition.Drive.SPEED_REFERENCE;
     this.command =
-        context.signal(name, motorDrive ? ConveyorDefinition.MOTOR_ON : ConveyorDefinition.SPEED_REF);
-    this.speedSignal = motorDrive ? null : context.signal(name, ConveyorDefinition.SPEED);
+        motorDrive ? context.signal(name, ConveyorDefinition.MOTOR_ON)
+            : reference ? context.signal(name, ConveyorDefinition.SPEED_REF) : null;
+    this.speedSignal = reference ? context.signal(name, ConveyorDefinition.SPEED) : null;
     long ramp = definition.ramp().toNanos();
     this.motion =
         new BeltMotion(ramp == 0 ? Double.POSITIVE_INFINITY : beltSpeed / (ramp / 1e9));
     this.markReached = Action.named(name + ": a part reaches a mark", this::onMarkReached);
     this.sampleSpeed = Action.named(name + ": speed sample", this::onSpeedSample);
+  }
+
+  /**
+   * Drives the belt by {@code driver} (a belt with {@code motor:}); its acceleration is the
+   * motor's ramp scaled to the belt's full speed.
+   */
+  public void driveBy(io.twinline.sim.actuator.Motor driver) {
+    if (drive != ConveyorDefinition.Drive.DRIVEN) {
+      throw new IllegalStateException(name + " has a drive of its own");
+    }
+    this.motor = driver;
+    double rate = driver.rampRate();
+    if (Double.isNaN(rate)) {
+      throw new IllegalArgumentException(driver.name() + " has no linear ramp to drive " + name);
+    }
+    this.motion = new BeltMotion(beltSpeed * rate / 100.0);
+    driver.onCourseChange(new io.twinline.sim.actuator.FlowInput.CourseListener() {
+      @Override
+      public void courseChanging() {
+        advance();
+      }
+
+      @Override
+      public void courseChanged() {
+        onCommandChanged();
+      }
+    });
   }
 
   /** Hands parts that reach the end to {@code receiver}; without one they wait at the end. */
@@ -138,7 +174,9 @@ public final class Conveyor
   @Override
   public void start() {
     updatedAt = simulation.now();
-    command.addListener(signal -> onCommandChanged());
+    if (command != null) {
+      command.addListener(signal -> onCommandChanged());
+    }
     onCommandChanged();
   }
 
@@ -215,6 +253,18 @@ public final class Conveyor
       }
     }
     return null;
+  }
+
+  /** The parts whose leading edge is from {@code from} to {@code to} metres now, front first. */
+  public List<Part> partsLeadingWithin(double from, double to) {
+    advance();
+    List<Part> within = new ArrayList<>();
+    for (Carried carried : parts) {
+      if (carried.lead >= from - EPSILON && carried.lead <= to + EPSILON) {
+        within.add(carried.part);
+      }
+    }
+    return within;
   }
 
   /** The front part if it is waiting at the end (not handed on), or null. */
@@ -298,11 +348,21 @@ public final class Conveyor
     if (!parameter.equals("speed")) {
       throw new IllegalArgumentException(name + " takes no recipe parameter " + parameter);
     }
+    advance();
     beltSpeed = (Double) value;
+    if (motor != null && !Double.isInfinite(motor.rampRate())) {
+      motion = motion.withAcceleration(beltSpeed * motor.rampRate() / 100.0, simulation.now());
+    }
     onCommandChanged();
   }
 
   private double commandedSpeed() {
+    if (drive == ConveyorDefinition.Drive.GRAVITY) {
+      return beltSpeed;
+    }
+    if (drive == ConveyorDefinition.Drive.DRIVEN) {
+      return motor == null ? 0.0 : beltSpeed * Math.max(0.0, motor.targetSpeed()) / 100.0;
+    }
     if (speedSignal == null) {
       return command.booleanValue() ? beltSpeed : 0.0;
     }

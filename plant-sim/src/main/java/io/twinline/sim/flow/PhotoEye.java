@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
 /**
  * A photo-eye across a conveyor. The conveyor tells it which parts cover its position; the eye
  * shows on its signal whether any does, after its on and off delays. A dirty eye misses each part
- * with a probability, decided once per part.
+ * with a probability, decided once per part. A normally-closed contact shows the opposite: true
+ * while the beam is free.
  */
 public final class PhotoEye implements FaultableComponent {
 
@@ -26,6 +27,7 @@ public final class PhotoEye implements FaultableComponent {
   private final Simulation simulation;
   private final long onDelay;
   private final long offDelay;
+  private final boolean normallyClosed;
   private final SplittableRandom random;
   private final Action switchOn;
   private final Action switchOff;
@@ -42,9 +44,25 @@ public final class PhotoEye implements FaultableComponent {
     this.simulation = context.simulation();
     this.onDelay = definition.onDelay().toNanos();
     this.offDelay = definition.offDelay().toNanos();
+    this.normallyClosed = definition.normallyClosed();
     this.random = context.random("photo-eye:" + name);
-    this.switchOn = Action.named(name + ": on delay over", () -> signal.set(true));
-    this.switchOff = Action.named(name + ": off delay over", () -> signal.set(false));
+    this.switchOn = Action.named(name + ": on delay over", () -> show(true));
+    this.switchOff = Action.named(name + ": off delay over", () -> show(false));
+  }
+
+  @Override
+  public void start() {
+    show(false);
+  }
+
+  /** Puts what the eye sees on its contact: NO closes on a part, NC opens. */
+  private void show(boolean sees) {
+    signal.set(sees != normallyClosed);
+  }
+
+  /** Whether the contact now says a part is there. */
+  private boolean shows() {
+    return signal.booleanValue() != normallyClosed;
   }
 
   @Override
@@ -61,8 +79,9 @@ public final class PhotoEye implements FaultableComponent {
     return signal;
   }
 
+  /** Whether the eye reports a part (whatever its contact). */
   public boolean isBlocked() {
-    return signal.booleanValue();
+    return shows();
   }
 
   /** The parts covering the eye now (called by its conveyor after every change). */
@@ -85,11 +104,11 @@ public final class PhotoEye implements FaultableComponent {
       pending = null;
     }
     long delay = sees ? onDelay : offDelay;
-    if (signal.booleanValue() == sees) {
+    if (shows() == sees) {
       return; // a blip shorter than the delay never showed
     }
     if (delay == 0) {
-      signal.set(sees);
+      show(sees);
     } else {
       pending = simulation.schedule(delay, sees ? switchOn : switchOff);
     }

@@ -3,6 +3,7 @@ package io.twinline.sim.flow;
 import io.twinline.line.fault.FaultSpec;
 import io.twinline.line.model.PusherDefinition;
 import io.twinline.sim.actuator.LinearActuator;
+import io.twinline.sim.actuator.PistonDrive;
 import io.twinline.sim.plant.FaultableComponent;
 import io.twinline.sim.plant.PlantContext;
 import io.twinline.sim.signal.Signal;
@@ -10,13 +11,16 @@ import io.twinline.sim.signal.Signal;
 /**
  * A side pusher. Half-way out its paddle reaches the middle of the belt; a part covering the
  * pusher's position at that instant is pushed onto {@code to} (entirely on, at its start), if
- * {@code to} has room. Earlier or later, the paddle finds nothing: timing is the PLC's job.
+ * {@code to} has room. Earlier or later, the paddle finds nothing: timing is the PLC's job. Its
+ * piston is single acting (spring return) or double acting with a 5/3 valve ({@link PistonDrive}).
  */
 public final class Pusher implements FaultableComponent {
 
   private final String name;
   private final double position;
   private final Signal extend;
+  private final Signal retract;
+  private final PistonDrive drive;
   private final Signal extended;
   private final Signal retracted;
   private final Signal pushed;
@@ -28,6 +32,8 @@ public final class Pusher implements FaultableComponent {
     this.name = definition.name();
     this.position = definition.position();
     this.extend = context.signal(name, PusherDefinition.EXTEND);
+    this.retract =
+        definition.valves().doubleActing() ? context.signal(name, PusherDefinition.RETRACT) : null;
     this.extended = context.signal(name, PusherDefinition.EXTENDED);
     this.retracted = context.signal(name, PusherDefinition.RETRACTED);
     this.pushed = context.signal(name, PusherDefinition.PUSHED);
@@ -49,6 +55,7 @@ public final class Pusher implements FaultableComponent {
                 }
               }
             });
+    this.drive = new PistonDrive(definition.valves(), extend, retract, paddle);
   }
 
   public void mountOn(Conveyor belt, PartReceiver to) {
@@ -65,10 +72,15 @@ public final class Pusher implements FaultableComponent {
   public void start() {
     paddle.placeAt(0.0);
     paddle.setMark(0.5);
-    extend.addListener(s -> {
-      paddle.drive(extend.booleanValue() ? 1 : -1);
-      updateSwitches();
-    });
+    extend.addListener(s -> command());
+    if (retract != null) {
+      retract.addListener(s -> command());
+    }
+    command();
+  }
+
+  private void command() {
+    drive.apply();
     updateSwitches();
   }
 
@@ -95,7 +107,6 @@ public final class Pusher implements FaultableComponent {
   @Override
   public void clearFault(String id) {
     paddle.stickAt(Double.NaN);
-    paddle.drive(extend.booleanValue() ? 1 : -1);
-    updateSwitches();
+    command();
   }
 }

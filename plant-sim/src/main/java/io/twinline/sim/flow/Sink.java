@@ -12,13 +12,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Takes every part and counts it, in all and per listed part type. */
+/**
+ * Takes every part and counts it, in all, per listed part type and per listed attribute (a full
+ * case counts for {@code defective} when it holds a defective product).
+ */
 public final class Sink implements Component, PartReceiver {
 
   private final String name;
   private final Simulation simulation;
   private final Signal count;
   private final Map<String, Signal> countByType = new HashMap<>();
+  private final Map<String, Signal> countByAttribute = new java.util.LinkedHashMap<>();
   private final Map<String, Integer> tally = new HashMap<>();
   private final List<Part> received = new ArrayList<>();
 
@@ -29,6 +33,10 @@ public final class Sink implements Component, PartReceiver {
     for (String type : definition.countTypes()) {
       countByType.put(type,
           context.signals().get(new SignalPath(name, SinkDefinition.countOf(type))));
+    }
+    for (String attribute : definition.countAttributes()) {
+      countByAttribute.put(attribute,
+          context.signals().get(new SignalPath(name, SinkDefinition.countOf(attribute))));
     }
   }
 
@@ -51,6 +59,11 @@ public final class Sink implements Component, PartReceiver {
     if (typed != null) {
       typed.set(typed.intValue() + 1);
     }
+    countByAttribute.forEach((attribute, signal) -> {
+      if (part.is(attribute)) {
+        signal.set(signal.intValue() + 1);
+      }
+    });
   }
 
   @Override

@@ -20,6 +20,10 @@ import java.util.SplittableRandom;
  * itself, or on a rising {@code Release}. A fault aborts the cycle and shows {@code Fault} until
  * cleared; the part stays. A filling station's cycle adds the time of its fill, volume over rate
  * ({@code FillVolume} shows the volume, which a recipe can change).
+ *
+ * <p>Results ({@code Done}, {@code Reject}, {@code PartType}) stay until the part has left, and at
+ * least {@code hold} (one I/O cycle unless stated) after they came: a PLC scanning every I/O cycle
+ * sees them even when the part leaves by itself at once.
  */
 public final class Station
     implements FaultableComponent, PartReceiver, io.twinline.sim.plant.Tunable {
@@ -43,6 +47,11 @@ public final class Station
   private final Signal fillVolumeSignal;
   private double fillVolume;
   private final Action finish;
+  private final Action holdOver;
+  private final long hold;
+  /** The cycle on the present part is finished (Done may still show after it left). */
+  private boolean finished;
+  private EventHandle holding;
   private final Set<String> faults = new HashSet<>();
   private PartReceiver downstream;
   private Part part;
@@ -73,6 +82,8 @@ public final class Station
     this.fillVolumeSignal =
         fill.isPresent() ? context.signal(name, StationDefinition.FILL_VOLUME) : null;
     this.finish = Action.named(name + ": cycle done", this::onCycleDone);
+    this.holdOver = Action.named(name + ": results held long enough", this::onHoldOver);
+    this.hold = definition.hold().map(java.time.Duration::toNanos).orElse(context.ioCycle());
   }
 
   public void connect(PartReceiver receiver) {
@@ -152,7 +163,7 @@ public final class Station
   }
 
   private void onStart() {
-    if (part == null || cycle != null || done.booleanValue() || !faults.isEmpty()) {
+    if (part == null || cycle != null || finished || !faults.isEmpty()) {
       return;
     }
     busy.set(true);
@@ -170,6 +181,14 @@ public final class Station
       partType.set(part.type());
     }
     done.set(true);
+    finished = true;
+    if (holding != null) {
+      holding.cancel();
+      holding = null;
+    }
+    if (hold > 0) {
+      holding = simulation.schedule(hold, holdOver);
+    }
     cycles.set(cycles.intValue() + 1);
     if (!releasedByPlc) {
       tryRelease();
@@ -177,7 +196,7 @@ public final class Station
   }
 
   private void tryRelease() {
-    if (part == null || !done.booleanValue() || !faults.isEmpty()) {
+    if (part == null || !finished || !faults.isEmpty()) {
       return;
     }
     if (downstream == null) {
@@ -200,17 +219,31 @@ public final class Station
   private void leave() {
     part = null;
     partPresent.set(false);
+    finished = false;
+    if (holding == null) {
+      clearResults();
+    }
+    if (waiterForRoom != null) {
+      Runnable callback = waiterForRoom;
+      waiterForRoom = null;
+      simulation.schedule(0, callback::run);
+    }
+  }
+
+  private void onHoldOver() {
+    holding = null;
+    if (!finished) {
+      clearResults();
+    }
+  }
+
+  private void clearResults() {
     done.set(false);
     if (reject != null) {
       reject.set(false);
     }
     if (partType != null) {
       partType.set("");
-    }
-    if (waiterForRoom != null) {
-      Runnable callback = waiterForRoom;
-      waiterForRoom = null;
-      simulation.schedule(0, callback::run);
     }
   }
 

@@ -9,13 +9,17 @@ import io.twinline.sim.signal.Signal;
 
 /**
  * A blade stop: while the blade is more than half up, parts that have not passed its position
- * stop there. {@code Raised} and {@code Lowered} report the blade at its ends.
+ * stop there. {@code Raised} and {@code Lowered} report the blade at its ends. By default the
+ * valve ({@code Raise}) raises the blade and the spring lowers it; a fail-safe stop ({@code rest:
+ * raised}) is raised by its spring and lowered only while its valve ({@code Lower}) is on.
  */
 public final class StopGate implements FaultableComponent, BeltDevice {
 
   private final String name;
   private final double position;
+  /** The valve: {@code Raise}, or {@code Lower} for a blade the spring raises. */
   private final Signal raise;
+  private final boolean restsRaised;
   private final Signal raised;
   private final Signal lowered;
   private final LinearActuator blade;
@@ -25,7 +29,9 @@ public final class StopGate implements FaultableComponent, BeltDevice {
   public StopGate(StopGateDefinition definition, PlantContext context) {
     this.name = definition.name();
     this.position = definition.position();
-    this.raise = context.signal(name, StopGateDefinition.RAISE);
+    this.restsRaised = definition.restsRaised();
+    this.raise =
+        context.signal(name, restsRaised ? StopGateDefinition.LOWER : StopGateDefinition.RAISE);
     this.raised = context.signal(name, StopGateDefinition.RAISED);
     this.lowered = context.signal(name, StopGateDefinition.LOWERED);
     long stroke = definition.stroke().toNanos();
@@ -67,13 +73,18 @@ public final class StopGate implements FaultableComponent, BeltDevice {
 
   @Override
   public void start() {
-    blade.placeAt(0.0);
+    blade.placeAt(restsRaised ? 1.0 : 0.0);
     blade.setMark(0.5);
     raise.addListener(s -> {
-      blade.drive(raise.booleanValue() ? 1 : -1);
+      blade.drive(bladeDirection());
       update();
     });
     update();
+  }
+
+  /** Up (+1) or down (-1), as the valve and the spring say. */
+  private int bladeDirection() {
+    return raise.booleanValue() != restsRaised ? 1 : -1;
   }
 
   private void update() {
@@ -96,7 +107,7 @@ public final class StopGate implements FaultableComponent, BeltDevice {
   @Override
   public void clearFault(String id) {
     blade.stickAt(Double.NaN);
-    blade.drive(raise.booleanValue() ? 1 : -1);
+    blade.drive(bladeDirection());
     update();
   }
 }

@@ -131,6 +131,12 @@ final class PlantBuilder {
       return new Station(d, c);
     } else if (definition instanceof BufferDefinition d) {
       return new Buffer(d, c);
+    } else if (definition instanceof io.twinline.line.model.VisionDefinition d) {
+      return new io.twinline.sim.flow.VisionCheck(d, c);
+    } else if (definition instanceof io.twinline.line.model.BlowerDefinition d) {
+      return new io.twinline.sim.flow.Blower(d, c);
+    } else if (definition instanceof io.twinline.line.model.PackerDefinition d) {
+      return new io.twinline.sim.flow.CasePacker(d, c);
     } else if (definition instanceof CylinderDefinition d) {
       return new Cylinder(d, c);
     } else if (definition instanceof GripperDefinition d) {
@@ -171,6 +177,7 @@ final class PlantBuilder {
 
   private void connect(ComponentDefinition definition) {
     Component component = components.get(definition.name());
+    connectCellDevice(definition, component);
     if (definition instanceof SourceDefinition d) {
       ((Source) component).connect(receiver(d.to()));
     } else if (definition instanceof ConveyorDefinition d && d.to().isPresent()) {
@@ -210,6 +217,20 @@ final class PlantBuilder {
             && h.immersion().get().tank().equals(tank))
         .map(c -> (HeaterDefinition) c)
         .findFirst();
+  }
+
+  /** Belts driven by motor components, vision checks, blowers and packers. */
+  private void connectCellDevice(ComponentDefinition definition, Component component) {
+    if (definition instanceof ConveyorDefinition d && d.motor().isPresent()) {
+      ((Conveyor) component).driveBy((Motor) components.get(d.motor().get()));
+    } else if (definition instanceof io.twinline.line.model.VisionDefinition d) {
+      ((io.twinline.sim.flow.VisionCheck) component).mountOn(conveyor(d.conveyor()));
+    } else if (definition instanceof io.twinline.line.model.BlowerDefinition d) {
+      ((io.twinline.sim.flow.Blower) component)
+          .mountOn(conveyor(d.conveyor()), d.into().map(this::receiver).orElse(null));
+    } else if (definition instanceof io.twinline.line.model.PackerDefinition d) {
+      ((io.twinline.sim.flow.CasePacker) component).connect(receiver(d.to()));
+    }
   }
 
   private List<FlowInput> flows(List<TankDefinition.Port> ports) {

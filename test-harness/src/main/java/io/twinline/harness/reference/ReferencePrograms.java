@@ -16,7 +16,8 @@ public final class ReferencePrograms implements ControllerProvider {
           "BottlingLine", BottlingLineProgram::new,
           "SortingLine", SortingLineProgram::new,
           "MixingTank", MixingTankProgram::new,
-          "PickAndPlace", PickAndPlaceProgram::new);
+          "PickAndPlace", PickAndPlaceProgram::new,
+          "CasePacker", CasePackerProgram::new);
 
   @Override
   public String scheme() {

@@ -223,4 +223,38 @@ class ExampleSuitesTest {
     assertThat(sequences.get("A part is picked from the infeed and placed on the outfeed")
         .status()).isEqualTo(Status.PASSED);
   }
+
+  @Test
+  void theCasePackerSuitePassesAgainstTheReferenceProgram() throws Exception {
+    SuiteResult result = run("case-packer.sequences.yaml", "reference");
+
+    assertThat(result.passed()).as(summary(result)).isTrue();
+    assertThat(result.sequences()).hasSize(5);
+  }
+
+  @Test
+  void theCasePackerSuiteFindsTheBlowerThatFiresTooLate() throws Exception {
+    SuiteResult result =
+        run("case-packer.sequences.yaml",
+            "io.twinline.harness.reference.faulty.CasePackerLateBlower");
+
+    Map<String, SequenceResult> sequences = byName(result);
+    SequenceResult reject =
+        sequences.get("A bottle the camera fails is blown into the reject bin");
+    assertThat(reject.status()).as(summary(result)).isEqualTo(Status.FAILED);
+    Failure failure = reject.failure().orElseThrow();
+    // The valve opened, but the bottle was past the window already.
+    assertThat(failure.message())
+        .startsWith("expected changed(RejectBin/Count) within 1.100 s")
+        .contains("RejectBin/Count = 0");
+    assertThat(failure.timeline().series()).extracting(Timeline.Series::path)
+        .contains("RejectBin/Count");
+    assertThat(sequences.get("Six bottles per case, then index").status())
+        .isEqualTo(Status.PASSED);
+    // And the defective bottles end up in cases on the pallet.
+    SequenceResult production = sequences.get("Every full case is transferred to the palletiser");
+    assertThat(production.status()).isEqualTo(Status.FAILED);
+    assertThat(production.failure().orElseThrow().message())
+        .startsWith("never Palletiser/Count_defective > 0");
+  }
 }
