@@ -281,7 +281,11 @@ public final class Compiler {
 
   /** The type a declaration names; {@code name} names a new enumeration or structure. */
   Type typeSpec(StParser.TypeSpecContext spec, Source source, String name) {
-    Scope constants = new Scope("(declarations)", "TYPE", globals, source);
+    return typeSpec(spec, source, name, new Scope("(declarations)", "TYPE", globals, source));
+  }
+
+  /** As above, with the constants of {@code constants}' POU in reach (array bounds). */
+  Type typeSpec(StParser.TypeSpecContext spec, Source source, String name, Scope constants) {
     if (spec instanceof StParser.NamedTypeContext n) {
       return namedType(n.name.getText(), source, n.name);
     }
@@ -320,7 +324,7 @@ public final class Compiler {
       return Type.subrange(base, lo, hi);
     }
     if (spec instanceof StParser.ArrayTypeContext a) {
-      Type element = typeSpec(a.typeSpec(), source, null);
+      Type element = typeSpec(a.typeSpec(), source, null, constants);
       if (element == null) {
         return null;
       }
@@ -492,13 +496,13 @@ public final class Compiler {
 
   private void declareVars(Layout layout, Var.Section section, StParser.VarDeclContext decl,
       Source source, boolean constant, boolean retain, Scope scope) {
-    Type type = typeSpec(decl.typeSpec(), source, null);
+    Type type = typeSpec(decl.typeSpec(), source, null, scope);
     if (type == null) {
       return;
     }
     String address = decl.location() == null ? null
         : upper(decl.location().DIRECT_ADDRESS().getText());
-    if (address != null && decl.ID().size() > 1) {
+    if (address != null && !address.endsWith("*") && decl.ID().size() > 1) {
       problem(source, decl.location(), "one address for " + decl.ID().size() + " variables",
           "declare each located variable on its own line");
     }
