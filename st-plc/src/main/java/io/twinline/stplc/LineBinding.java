@@ -91,10 +91,16 @@ public final class LineBinding {
           String normal = normalize(address);
           signal = normal == null ? null : byAddress.get(normal);
           if (signal == null) {
+            String other = normal == null ? null
+                : (normal.charAt(0) == 'I' ? "Q" : "I") + normal.substring(1);
+            SignalDefinition twin = other == null ? null : byAddress.get(other);
             problems.add(var.location(), "", "no signal of line " + line.name() + " has address "
-                + address + " (for " + var.name() + ")",
-                "give the signal tag: '" + address + "' in the line file, or declare " + var.name()
-                    + " AT %" + area + "* to bind it by name");
+                + address + " (for " + var.name() + ")", twin != null
+                ? "%" + other + " is " + twin.path() + ", an " + twin.direction().name()
+                    .toLowerCase(Locale.ROOT) + (twin.direction() == Direction.INPUT
+                    ? ": inputs are %I addresses" : ": outputs are %Q addresses")
+                : "give the signal tag: '" + address + "' in the line file, or declare "
+                    + var.name() + " AT %" + area + "* to bind it by name");
             continue;
           }
         }
@@ -108,7 +114,7 @@ public final class LineBinding {
       }
       String mismatch = typeMismatch(var.type(), signal.type());
       if (mismatch != null) {
-        problems.add(var.location(), "", var.name() + " is a " + var.type() + " but "
+        problems.add(var.location(), "", var.name() + " is " + Type.article(var.type()) + " but "
             + signal.path() + " is " + signal.type().displayName(), mismatch);
         continue;
       }

@@ -42,7 +42,7 @@ class CompileErrorsTest {
     assertThat(problems.get(0).hint()).isEqualTo("did you mean TON?");
     assertThat(problems.get(1).message()).isEqualTo("unknown variable cuont in Main");
     assertThat(problems.get(1).hint()).isEqualTo("did you mean count?");
-    assertThat(problems.get(2).message()).isEqualTo("a INT cannot be used as BOOL for flag");
+    assertThat(problems.get(2).message()).isEqualTo("an INT cannot be used as BOOL for flag");
     assertThat(problems.get(2).hint()).isEqualTo("convert it: INT_TO_BOOL(...)");
     assertThat(problems.get(3).message()).isEqualTo("IF needs a BOOL condition, not INT");
     assertThat(problems.get(3).hint()).isEqualTo("compare it, e.g. count <> 0");

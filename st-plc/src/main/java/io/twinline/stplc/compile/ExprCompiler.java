@@ -441,7 +441,7 @@ final class ExprCompiler {
         ? "convert it: " + base(from).name.replace("ANY_INT", "DINT").replace("ANY_REAL", "LREAL")
             + "_TO_" + base(target).name + "(...)"
         : "";
-    c.problem(source, ctx, "a " + from + " cannot be used as " + target + where, hint);
+    c.problem(source, ctx, Type.article(from) + " cannot be used as " + target + where, hint);
     return error();
   }
 

@@ -197,6 +197,12 @@ public final class Type {
     };
   }
 
+  /** "a BOOL", "an INT": the type with its article, for messages. */
+  public static String article(Type type) {
+    String n = type.name;
+    return ("AEIOUaeiou".indexOf(n.isEmpty() ? 'x' : n.charAt(0)) >= 0 ? "an " : "a ") + n;
+  }
+
   public String upperName() {
     return name.toUpperCase(Locale.ROOT);
   }
