@@ -71,4 +71,14 @@ class ExampleSuitesStTest {
       assertThat(withSt.sequences()).extracting(SequenceResult::status).contains(Status.FAILED);
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void aPlcOpenExportInTheStyleOfCodesysRunsTheSuite() throws Exception {
+    SuiteResult withJava = run("pick-and-place.sequences.yaml", "reference");
+    SuiteResult withXml = run("pick-and-place.sequences.yaml",
+        "plcopen:examples/pick-and-place.plcopen.xml");
+
+    assertThat(withXml.passed()).as(verdicts(withXml).toString()).isTrue();
+    assertThat(verdicts(withXml)).isEqualTo(verdicts(withJava));
+  }
 }
