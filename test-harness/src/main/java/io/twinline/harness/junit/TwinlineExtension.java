@@ -52,7 +52,11 @@ public final class TwinlineExtension implements ParameterResolver {
             .or(() -> context.getTestClass().flatMap(TwinlineExtension::annotation))
             .orElseThrow(() -> new ParameterResolutionException(
                 "a Harness parameter needs @TwinlineTest(line = ...) on the test or its class"));
-    Harness.Builder builder = Harness.on(line(test.line()));
+    LineDefinition lineDefinition = line(test.line());
+    Harness.Builder builder = Harness.on(lineDefinition);
+    if (!test.program().isEmpty()) {
+      builder.controller(program(test.program(), lineDefinition));
+    }
     if (test.controller() != ControlProgram.class) {
       try {
         builder.controller(test.controller().getDeclaredConstructor().newInstance());
@@ -72,6 +76,23 @@ public final class TwinlineExtension implements ParameterResolver {
       builder.seed(test.seed());
     }
     return builder.start();
+  }
+
+  /** {@code @TwinlineTest(program = ...)}: a file (.st, .xml) or a controller specification. */
+  private static ControlProgram program(String program, LineDefinition line) {
+    String spec = program.strip();
+    if (!spec.matches("[a-z]+:.*") && !spec.equals("reference")) {
+      spec = (spec.toLowerCase(java.util.Locale.ROOT).endsWith(".xml") ? "plcopen:" : "st:") + spec;
+    }
+    try {
+      return io.twinline.sim.controller.Controllers.resolve(spec, line)
+          .orElseThrow(() -> new ExtensionConfigurationException(
+              "@TwinlineTest(program = \"" + program + "\") names no program"))
+          .get();
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException("@TwinlineTest(program = \"" + program + "\"): "
+          + e.getMessage(), e);
+    }
   }
 
   private static Optional<TwinlineTest> annotation(AnnotatedElement element) {

@@ -38,6 +38,13 @@ public @interface TwinlineTest {
   /** The program under test; {@link ControlProgram} itself means none. */
   Class<? extends ControlProgram> controller() default ControlProgram.class;
 
+  /**
+   * The program under test as a file: {@code "main.st"} (Structured Text), {@code
+   * "project.xml"} (PLCopen XML), or any {@code --controller} specification ({@code
+   * "st:main.st@20ms"}, {@code "reference"}). Needs the st-plc module on the class path for ST.
+   */
+  String program() default "";
+
   /** The controller's scan period, e.g. {@code "10 ms"}. */
   String scan() default "10 ms";
 
