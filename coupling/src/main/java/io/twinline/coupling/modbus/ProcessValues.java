@@ -8,16 +8,16 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * the change feed (one lossless consumer), read by the Modbus threads. A read shows what the
  * plant published, never a master's write that the simulation has not applied yet.
  */
-final class ProcessValues {
+public final class ProcessValues {
 
   private final AtomicLongArray bits;
 
-  ProcessValues(int signals) {
+  public ProcessValues(int signals) {
     this.bits = new AtomicLongArray(signals);
   }
 
   /** Takes a change set of the feed (its own thread). */
-  void take(ChangeSet changes) {
+  public void take(ChangeSet changes) {
     for (int i = 0; i < changes.size(); i++) {
       int id = changes.id(i);
       if (id < bits.length() && changes.definition(i).type() != io.twinline.line.SignalType.STRING) {
@@ -27,7 +27,7 @@ final class ProcessValues {
   }
 
   /** The stored bits of signal {@code id} (see {@code SignalValues}). */
-  long bits(int id) {
+  public long bits(int id) {
     return bits.get(id);
   }
 }
