@@ -204,6 +204,7 @@ public final class PlcCoupling implements AutoCloseable {
           if (!connection.isConnected()) {
             connection.connect();
           }
+          ConnectionCloser.guard(connection);
           connects++;
           fresh = true;
           backoff = options.backoffMin().toNanos();
@@ -250,6 +251,9 @@ public final class PlcCoupling implements AutoCloseable {
 
   private void exchange() throws Exception {
     long timeout = options.timeout().toMillis();
+    if (!connection.isConnected()) {
+      throw new java.io.IOException("the PLC closed the connection");
+    }
     if (!reads.isEmpty()) {
       // one tag per bit or register: PLC4X's optimizer groups them into the blocks (its array
       // reads answer only the first element in 0.13.1); the word order stays ours
@@ -392,11 +396,7 @@ public final class PlcCoupling implements AutoCloseable {
     PlcConnection open = connection;
     connection = null;
     if (open != null) {
-      try {
-        open.close();
-      } catch (Exception e) {
-        LOG.debug("closing the PLC connection: {}", e.toString());
-      }
+      ConnectionCloser.close(open);
     }
   }
 
