@@ -127,8 +127,19 @@ final class ServeCommand implements Callable<Integer> {
           + " one I/O cycle per scan the PLC acknowledges (implies --time-mode stepped).")
   boolean lockStep;
 
-  /** A line being simulated and served. */
-  record Serving(ServedLine line) implements AutoCloseable {
+  /** Endpoints for PLCs that are not OPC UA clients (Modbus TCP). */
+  @picocli.CommandLine.Mixin CouplingOptions coupling = new CouplingOptions();
+
+  /**
+   * A line being simulated and served, with the endpoints attached to it (closed first, last
+   * attached first).
+   */
+  record Serving(ServedLine line, java.util.List<AutoCloseable> attachments)
+      implements AutoCloseable {
+    Serving(ServedLine line) {
+      this(line, new java.util.ArrayList<>());
+    }
+
     SimulationRunner runner() {
       return line.runner();
     }
@@ -139,7 +150,15 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public void close() {
-      line.close();
+      try {
+        for (int i = attachments.size() - 1; i >= 0; i--) {
+          attachments.get(i).close();
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException("closing an endpoint: " + e, e);
+      } finally {
+        line.close();
+      }
     }
   }
 
@@ -214,6 +233,7 @@ final class ServeCommand implements Callable<Integer> {
       }
       mode = TimeMode.parse(timeMode);
       serverOptions();
+      coupling.check();
       if (mode == TimeMode.SCALED && !(speed > 0)) {
         throw new IllegalArgumentException("--speed must be positive, was " + speed);
       }
@@ -268,7 +288,16 @@ final class ServeCommand implements Callable<Integer> {
           + " Simulation/StepRequest to Simulation/StepAck.");
       out.flush();
     }
-    return new Serving(served);
+    Serving serving = new Serving(served);
+    try {
+      coupling.attach(serving, out);
+    } catch (IOException | RuntimeException e) {
+      serving.close();
+      err.println("twinline serve: " + e.getMessage());
+      err.flush();
+      throw new Refused();
+    }
+    return serving;
   }
 
   /**

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       BenchCommand.class,
       HashPasswordCommand.class,
+      ModbusMapCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Twinline implements Runnable {
