@@ -185,6 +185,14 @@ public final class SimulationRunner implements AutoCloseable {
     return speedFactor;
   }
 
+  /**
+   * How far the simulation ran behind the wall clock at its last wait, ns: 0 when on time, and
+   * always 0 in afap and stepped mode. Any thread.
+   */
+  public long lagNanos() {
+    return clock.lagNanos();
+  }
+
   /** The largest speed factor {@link LineControl#changeSpeed} accepts. */
   public static final double MAX_SPEED = 1000.0;
 
