@@ -121,7 +121,8 @@ final class Layout {
       if (c instanceof ConveyorDefinition) {
         places.put(name, new Place(name, x, y, COLUMN - 30, 26, Optional.empty(), 0));
       } else {
-        places.put(name, new Place(name, x + 40, y - 12, 70, 50, Optional.empty(), 0));
+        boolean end = c instanceof SourceDefinition || c instanceof SinkDefinition;
+        places.put(name, new Place(name, x + 40, y - 12, end ? 50 : 70, 50, Optional.empty(), 0));
       }
     }
     int maxRow = row.values().stream().mapToInt(Integer::intValue).max().orElse(-1);
