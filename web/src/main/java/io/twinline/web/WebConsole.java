@@ -54,7 +54,7 @@ public final class WebConsole implements AutoCloseable {
         .setWorkerPoolSize(2)
         .setFileSystemOptions(new FileSystemOptions()
             .setFileCachingEnabled(false)
-            .setClassPathResolvingEnabled(false)));
+            .setClassPathResolvingEnabled(true)));
     Context context = vertx.getOrCreateContext();
     CompletableFuture<WebConsole> started = new CompletableFuture<>();
     context.runOnContext(v -> {
@@ -62,14 +62,17 @@ public final class WebConsole implements AutoCloseable {
         EventLog events = new EventLog();
         Trends trends = new Trends();
         LiveStream stream = new LiveStream(vertx, context, runner, events, trends);
-        Router router = router(vertx, context, runner, options, stream, events, trends);
         HttpServer server = vertx.createHttpServer(new HttpServerOptions()
             .setPort(options.port())
             .setHost(options.bindAddress())
             .setCompressionSupported(true)
             .setMaxWebSocketFrameSize(1 << 20)
             .setMaxWebSocketMessageSize(1 << 24));
-        server.requestHandler(router).listen().onComplete(result -> {
+        OpenApiBodies.load(vertx, resource("openapi.yaml")).compose(bodies -> {
+          Router router = router(vertx, context, runner, options, stream, events, trends,
+              bodies);
+          return server.requestHandler(router).listen();
+        }).onComplete(result -> {
           if (result.succeeded()) {
             stream.start();
             started.complete(new WebConsole(vertx, server, stream));
@@ -99,21 +102,23 @@ public final class WebConsole implements AutoCloseable {
   }
 
   private static Router router(Vertx vertx, Context context, SimulationRunner runner,
-      WebOptions options, LiveStream stream, EventLog events, Trends trends) {
+      WebOptions options, LiveStream stream, EventLog events, Trends trends,
+      OpenApiBodies schemas) {
     Access access = new Access(vertx, options);
     Replies replies = new Replies(context, runner.control(), stream, events);
     Router router = Router.router(vertx);
     // bodies for PUT, POST and DELETE only: a GET may be a WebSocket upgrade, whose request
     // must stay unread (a route limited to those methods would make every unknown GET a 405)
-    BodyHandler bodies = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
+    BodyHandler reader = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
     router.route().handler(rc -> {
       HttpMethod method = rc.request().method();
       if (method == HttpMethod.PUT || method == HttpMethod.POST || method == HttpMethod.DELETE) {
-        bodies.handle(rc);
+        reader.handle(rc);
       } else {
         rc.next();
       }
     });
+    router.route().handler(schemas.handler());
     SignalRoutes signals = new SignalRoutes(runner, context, access, replies);
     signals.route(router);
     new ControlRoutes(runner, context, access, replies).route(router);
