@@ -314,6 +314,12 @@ final class ServeCommand implements Callable<Integer> {
         .withUsers(server.users());
     try {
       io.twinline.web.WebConsole web = io.twinline.web.WebConsole.start(serving.runner(), options);
+      TwinlineServer opcUa = serving.server();
+      io.micrometer.core.instrument.Gauge.builder("twinline_opcua_sessions", opcUa,
+          TwinlineServer::sessionCount).description("OPC UA sessions").register(web.metrics());
+      io.micrometer.core.instrument.Gauge.builder("twinline_opcua_monitored_items", opcUa,
+          s -> s.namespace().pushedItemCount()).description("OPC UA monitored items fed by pushes")
+          .register(web.metrics());
       String host = hostname != null ? hostname
           : bind.equals("0.0.0.0") ? "localhost" : bind;
       out.printf("Web console: http://%s:%d/ (HTTP API under /api, see /api/openapi.yaml)%n",

@@ -52,6 +52,10 @@ class ServeWebTest {
 
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(health.body()).contains("\"line\":\"DemoConveyor\"");
+      HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + web.port() + "/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(metrics.body()).contains("twinline_opcua_sessions", "twinline_sim_lag_seconds");
     }
   }
 

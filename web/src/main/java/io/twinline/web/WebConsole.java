@@ -1,6 +1,11 @@
 package io.twinline.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.twinline.opcua.security.Role;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.twinline.sim.run.SimulationRunner;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -36,11 +41,18 @@ public final class WebConsole implements AutoCloseable {
   private final Vertx vertx;
   private final HttpServer server;
   private final LiveStream stream;
+  private final MeterRegistry registry;
 
-  private WebConsole(Vertx vertx, HttpServer server, LiveStream stream) {
+  private WebConsole(Vertx vertx, HttpServer server, LiveStream stream, MeterRegistry registry) {
     this.vertx = vertx;
     this.server = server;
     this.stream = stream;
+    this.registry = registry;
+  }
+
+  /** The registry {@code /metrics} shows; other endpoints may add their meters. */
+  public MeterRegistry metrics() {
+    return registry;
   }
 
   /**
@@ -49,12 +61,17 @@ public final class WebConsole implements AutoCloseable {
    * @throws IOException if the port cannot be bound (the message names it)
    */
   public static WebConsole start(SimulationRunner runner, WebOptions options) throws IOException {
-    Vertx vertx = Vertx.vertx(new VertxOptions()
-        .setEventLoopPoolSize(1)
-        .setWorkerPoolSize(2)
-        .setFileSystemOptions(new FileSystemOptions()
-            .setFileCachingEnabled(false)
-            .setClassPathResolvingEnabled(true)));
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions()
+            .setEventLoopPoolSize(1)
+            .setWorkerPoolSize(2)
+            .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true))
+            .setFileSystemOptions(new FileSystemOptions()
+                .setFileCachingEnabled(false)
+                .setClassPathResolvingEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
     Context context = vertx.getOrCreateContext();
     CompletableFuture<WebConsole> started = new CompletableFuture<>();
     context.runOnContext(v -> {
@@ -62,6 +79,7 @@ public final class WebConsole implements AutoCloseable {
         EventLog events = new EventLog();
         Trends trends = new Trends();
         LiveStream stream = new LiveStream(vertx, context, runner, events, trends);
+        ConsoleMetrics.bind(registry, runner, stream);
         HttpServer server = vertx.createHttpServer(new HttpServerOptions()
             .setPort(options.port())
             .setHost(options.bindAddress())
@@ -71,11 +89,15 @@ public final class WebConsole implements AutoCloseable {
         OpenApiBodies.load(vertx, resource("openapi.yaml")).compose(bodies -> {
           Router router = router(vertx, context, runner, options, stream, events, trends,
               bodies);
+          router.get("/metrics").handler(new Access(vertx, options).require(Role.OBSERVER))
+              .handler(rc -> rc.response()
+                  .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                  .end(ConsoleMetrics.scrape(registry)));
           return server.requestHandler(router).listen();
         }).onComplete(result -> {
           if (result.succeeded()) {
             stream.start();
-            started.complete(new WebConsole(vertx, server, stream));
+            started.complete(new WebConsole(vertx, server, stream, registry));
           } else {
             started.completeExceptionally(result.cause());
           }

@@ -340,4 +340,25 @@ class HttpApiTest {
     assertThat(events.getJsonObject(0).getString("by")).isEqualTo("anonymous");
     assertThat(events.getJsonObject(0).getString("text")).contains("Belt/AtEnd");
   }
+
+  @Test
+  void metricsArePrometheusTextWithTheSimulationAndTheStream() throws Exception {
+    web.get("/api/health");
+
+    HttpResponse<Buffer> metrics = web.get("/metrics");
+
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.getHeader("Content-Type")).startsWith("text/plain");
+    assertThat(metrics.bodyAsString()).contains("twinline_sim_lag_seconds",
+        "twinline_sim_events_total", "twinline_io_cycle_overruns_total",
+        "twinline_change_feed_backlog", "twinline_stream_viewers", "vertx_http_server_requests");
+  }
+
+  @Test
+  void theOpenApiDocumentIsServed() throws Exception {
+    HttpResponse<Buffer> document = web.get("/api/openapi.yaml");
+
+    assertThat(document.statusCode()).isEqualTo(200);
+    assertThat(document.bodyAsString()).startsWith("openapi: 3.1.0").contains("/api/signals:");
+  }
 }
