@@ -127,6 +127,16 @@ final class ServeCommand implements Callable<Integer> {
           + " one I/O cycle per scan the PLC acknowledges (implies --time-mode stepped).")
   boolean lockStep;
 
+  @Option(
+      names = "--http-port",
+      paramLabel = "PORT",
+      description = "Port of the web console and HTTP API; 0 picks a free one (default: 8080;"
+          + " if 8080 is taken, the line is served without the console).")
+  Integer httpPort;
+
+  @Option(names = "--no-http", description = "Serve no web console and no HTTP API.")
+  boolean noHttp;
+
   /** Endpoints for PLCs that are not OPC UA clients (Modbus TCP). */
   @picocli.CommandLine.Mixin CouplingOptions coupling = new CouplingOptions();
 
@@ -181,11 +191,21 @@ final class ServeCommand implements Callable<Integer> {
     } catch (Refused e) {
       return EXIT_BAD_INPUT;
     }
+    io.twinline.web.WebConsole web;
+    try {
+      web = startWeb(serving, out, err);
+    } catch (Refused e) {
+      serving.close();
+      return EXIT_BAD_INPUT;
+    }
     AtomicBoolean interrupted = new AtomicBoolean();
     Thread hook =
         new Thread(
             () -> {
               interrupted.set(true);
+              if (web != null) {
+                web.close(); // the console first: it reads the line
+              }
               serving.close();
               out.println(
                   "Stopped at simulated time " + SimTime.format(serving.runner().simTime()) + ".");
@@ -197,6 +217,9 @@ final class ServeCommand implements Callable<Integer> {
     try {
       serving.runner().termination().join();
     } catch (CompletionException e) {
+      if (web != null) {
+        web.close();
+      }
       serving.server().close();
       err.println(
           "twinline serve: the simulation failed and was stopped: " + e.getCause().getMessage());
@@ -298,6 +321,50 @@ final class ServeCommand implements Callable<Integer> {
       throw new Refused();
     }
     return serving;
+  }
+
+  /**
+   * Starts the web console on the served line, with the OPC UA server's users and anonymous
+   * role, and prints its address; null with --no-http, or (after a note) when the default port
+   * is taken.
+   *
+   * @throws Refused after printing why, if a port given with --http-port cannot be bound
+   */
+  io.twinline.web.WebConsole startWeb(Serving serving, PrintWriter out, PrintWriter err)
+      throws Refused {
+    if (noHttp) {
+      return null;
+    }
+    ServerOptions server = serverOptions();
+    io.twinline.web.WebOptions options = io.twinline.web.WebOptions.defaults()
+        .withPort(httpPort == null ? io.twinline.web.WebOptions.DEFAULT_PORT : httpPort)
+        .withBindAddress(bind)
+        .withAnonymous(server.anonymous().orElse(null))
+        .withUsers(server.users());
+    try {
+      io.twinline.web.WebConsole web = io.twinline.web.WebConsole.start(serving.runner(), options);
+      TwinlineServer opcUa = serving.server();
+      io.micrometer.core.instrument.Gauge.builder("twinline_opcua_sessions", opcUa,
+          TwinlineServer::sessionCount).description("OPC UA sessions").register(web.metrics());
+      io.micrometer.core.instrument.Gauge.builder("twinline_opcua_monitored_items", opcUa,
+          s -> s.namespace().pushedItemCount()).description("OPC UA monitored items fed by pushes")
+          .register(web.metrics());
+      String host = hostname != null ? hostname
+          : bind.equals("0.0.0.0") ? "localhost" : bind;
+      out.printf("Web console: http://%s:%d/ (HTTP API under /api, see /api/openapi.yaml)%n",
+          host, web.port());
+      out.flush();
+      return web;
+    } catch (IOException | IllegalArgumentException e) {
+      if (httpPort == null) {
+        out.println("Web console: not served, " + e.getMessage());
+        out.flush();
+        return null;
+      }
+      err.println("twinline serve: " + e.getMessage());
+      err.flush();
+      throw new Refused();
+    }
   }
 
   /**

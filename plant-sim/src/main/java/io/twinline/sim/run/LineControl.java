@@ -111,6 +111,16 @@ public final class LineControl {
     return runner.stepOutcome(duration.toNanos());
   }
 
+  /**
+   * Changes how many simulated seconds run per wall second (realtime and scaled modes), from
+   * now on. Refused (invalid state) in afap and stepped mode, lock-step included, where the wall
+   * clock does not pace the line; refused (invalid argument) unless {@code factor} is more than 0
+   * and at most {@link SimulationRunner#MAX_SPEED}.
+   */
+  public CompletableFuture<Outcome> changeSpeed(double factor) {
+    return runner.speedOutcome(factor);
+  }
+
   private CompletableFuture<Outcome> published(CompletableFuture<Outcome> outcome) {
     return outcome.thenCompose(o -> runner.feed().published().thenApply(done -> o));
   }

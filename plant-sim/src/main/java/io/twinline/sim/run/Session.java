@@ -346,6 +346,11 @@ public final class Session {
     return List.copyOf(journal);
   }
 
+  /** How many commands have been applied so far (since the start or the last reset). */
+  public int journalSize() {
+    return journal.size();
+  }
+
   /** The commands applied since the first {@code from} of them. Simulation thread only. */
   public List<Snapshot.JournalEntry> journalSince(int from) {
     return List.copyOf(journal.subList(Math.min(from, journal.size()), journal.size()));

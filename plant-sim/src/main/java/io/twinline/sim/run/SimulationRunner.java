@@ -39,7 +39,7 @@ public final class SimulationRunner implements AutoCloseable {
 
   private final Session session;
   private final TimeMode mode;
-  private final double speedFactor;
+  private volatile double speedFactor;
   private final Clock clock;
   private final Clock virtualClock = new VirtualClock();
   private final long ioCycle;
@@ -177,9 +177,45 @@ public final class SimulationRunner implements AutoCloseable {
     return pacingStats;
   }
 
-  /** Simulated seconds per wall second in {@link TimeMode#SCALED} mode. */
+  /**
+   * Simulated seconds per wall second in {@link TimeMode#SCALED} mode, or in realtime mode once
+   * {@link LineControl#changeSpeed} has changed it.
+   */
   public double speedFactor() {
     return speedFactor;
+  }
+
+  /**
+   * How far the simulation ran behind the wall clock at its last wait, ns: 0 when on time, and
+   * always 0 in afap and stepped mode. Any thread.
+   */
+  public long lagNanos() {
+    return clock.lagNanos();
+  }
+
+  /** The largest speed factor {@link LineControl#changeSpeed} accepts. */
+  public static final double MAX_SPEED = 1000.0;
+
+  /** A speed change as {@link LineControl#changeSpeed} answers it. */
+  CompletableFuture<Outcome> speedOutcome(double factor) {
+    if (!(factor > 0) || factor > MAX_SPEED) {
+      CompletableFuture<Outcome> refused = new CompletableFuture<>();
+      refused.complete(Outcome.refused(Refusal.invalidArgument("a speed factor is more than 0"
+          + " and at most " + MAX_SPEED + " simulated seconds per wall second, not " + factor),
+          session.publishedTime()));
+      return refused;
+    }
+    return control(
+        () -> {
+          if (!(clock instanceof RealTimeClock realTime)) {
+            return Outcome.refused(Refusal.invalidState("the line runs in " + mode.keyword()
+                + " mode, where the wall clock does not pace it; serve it with --time-mode"
+                + " realtime or scaled to change its speed"), session.now());
+          }
+          realTime.changeSpeed(factor, session.now());
+          speedFactor = factor;
+          return Outcome.done("speed " + factor + "x", session.now());
+        });
   }
 
   public Duration ioCycle() {

@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  */
 public final class RealTimeClock implements Clock {
 
-  private final double speedFactor;
+  private volatile double speedFactor;
   private final LongSupplier wallNanos;
   private final AtomicBoolean woken = new AtomicBoolean();
   private volatile Thread waiter;
@@ -38,6 +38,21 @@ public final class RealTimeClock implements Clock {
 
   public double speedFactor() {
     return speedFactor;
+  }
+
+  /**
+   * Runs at {@code factor} simulated seconds per wall second from {@code simTime} on (the
+   * simulated time now): the clock is anchored there, so the time already run is neither caught
+   * up nor repeated. Simulation thread only (it paces that thread).
+   *
+   * @throws IllegalArgumentException if {@code factor} is not positive and finite
+   */
+  public void changeSpeed(double factor, long simTime) {
+    if (!(factor > 0) || Double.isInfinite(factor)) {
+      throw new IllegalArgumentException("speed factor must be positive, was " + factor);
+    }
+    speedFactor = factor;
+    anchor(simTime);
   }
 
   @Override

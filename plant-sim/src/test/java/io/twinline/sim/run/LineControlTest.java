@@ -412,4 +412,31 @@ class LineControlTest {
     assertThat(forced.changes()).isEqualTo(1);
     view.close();
   }
+
+  @Test
+  void theSpeedOfARealTimeLineChangesFromNowOn() throws Exception {
+    LineControl control = start(TimeMode.REALTIME);
+
+    Outcome done = answer(control.changeSpeed(4.0));
+
+    assertThat(done.isDone()).as(done.toString()).isTrue();
+    assertThat(runner.speedFactor()).isEqualTo(4.0);
+  }
+
+  @Test
+  void aSpeedChangeIsRefusedWhereTheWallClockDoesNotPaceTheLine() throws Exception {
+    LineControl control = start(TimeMode.AFAP);
+
+    assertRefused(answer(control.changeSpeed(2.0)), Refusal.Kind.INVALID_STATE, "afap mode");
+  }
+
+  @Test
+  void aSpeedFactorMustBePositiveAndAtMostTheLargest() throws Exception {
+    LineControl control = start(TimeMode.REALTIME);
+
+    assertRefused(answer(control.changeSpeed(0)), Refusal.Kind.INVALID_ARGUMENT, "not 0.0");
+    assertRefused(answer(control.changeSpeed(Double.NaN)), Refusal.Kind.INVALID_ARGUMENT, "NaN");
+    assertRefused(answer(control.changeSpeed(5000)), Refusal.Kind.INVALID_ARGUMENT, "at most");
+    assertThat(runner.speedFactor()).isEqualTo(1.0);
+  }
 }

@@ -36,4 +36,25 @@ class RealTimeClockTest {
 
     assertThat(clock.awaitSimTime(3_600_000_000_000L)).isFalse();
   }
+
+  @Test
+  void aSpeedChangeCountsFromTheSimulatedTimeItIsMadeAt() {
+    AtomicLong wall = new AtomicLong(0);
+    RealTimeClock clock = new RealTimeClock(1.0, wall::get);
+    clock.anchor(0);
+    wall.set(2_000_000_000L);
+
+    clock.changeSpeed(4.0, 2_000_000_000L);
+
+    assertThat(clock.speedFactor()).isEqualTo(4.0);
+    assertThat(clock.wallTimeOf(6_000_000_000L)).isEqualTo(3_000_000_000L);
+  }
+
+  @Test
+  void aSpeedFactorThatIsNotPositiveIsRefused() {
+    RealTimeClock clock = new RealTimeClock(1.0, () -> 0);
+
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> clock.changeSpeed(0, 0)).withMessageContaining("positive");
+  }
 }
