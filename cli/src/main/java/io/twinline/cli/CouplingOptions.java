@@ -83,7 +83,7 @@ final class CouplingOptions {
   void attach(ServeCommand.Serving serving, PrintWriter out) throws IOException {
     if (modbusPort != null) {
       ModbusEndpoint endpoint = ModbusEndpoint.start(serving.runner(), modbusOptions());
-      serving.attachments().add(endpoint);
+      serving.attach(endpoint);
       ModbusEndpoint.Options options = modbusOptions();
       out.printf("Modbus TCP endpoint: %s:%d, units 0/1/255 (%s) and 2 (%s), %d signals mapped"
               + " (twinline modbus-map %s)%s%n",

@@ -147,7 +147,26 @@ final class ServeCommand implements Callable<Integer> {
   record Serving(ServedLine line, java.util.List<AutoCloseable> attachments)
       implements AutoCloseable {
     Serving(ServedLine line) {
-      this(line, new java.util.ArrayList<>());
+      this(line, java.util.Collections.synchronizedList(new java.util.ArrayList<>()));
+    }
+
+    /** Attaches {@code endpoint}: closed before the line, after those attached later. */
+    void attach(AutoCloseable endpoint) {
+      attachments.add(endpoint);
+    }
+
+    /** Closes the attached endpoints, last attached first, and leaves the line open. */
+    void closeAttachments() {
+      synchronized (attachments) {
+        try {
+          for (int i = attachments.size() - 1; i >= 0; i--) {
+            attachments.get(i).close();
+          }
+          attachments.clear();
+        } catch (Exception e) {
+          throw new IllegalStateException("closing an endpoint: " + e, e);
+        }
+      }
     }
 
     SimulationRunner runner() {
@@ -161,11 +180,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public void close() {
       try {
-        for (int i = attachments.size() - 1; i >= 0; i--) {
-          attachments.get(i).close();
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException("closing an endpoint: " + e, e);
+        closeAttachments();
       } finally {
         line.close();
       }
@@ -191,35 +206,34 @@ final class ServeCommand implements Callable<Integer> {
     } catch (Refused e) {
       return EXIT_BAD_INPUT;
     }
-    io.twinline.web.WebConsole web;
-    try {
-      web = startWeb(serving, out, err);
-    } catch (Refused e) {
-      serving.close();
-      return EXIT_BAD_INPUT;
-    }
+    // The hook first: a service manager may stop the server while the console still starts.
     AtomicBoolean interrupted = new AtomicBoolean();
     Thread hook =
         new Thread(
             () -> {
               interrupted.set(true);
-              if (web != null) {
-                web.close(); // the console first: it reads the line
-              }
-              serving.close();
+              serving.close(); // the console first (the last attachment): it reads the line
               out.println(
                   "Stopped at simulated time " + SimTime.format(serving.runner().simTime()) + ".");
               out.flush();
             },
             "twinline-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      io.twinline.web.WebConsole web = startWeb(serving, out, err);
+      if (web != null) {
+        serving.attach(web);
+      }
+    } catch (Refused e) {
+      Runtime.getRuntime().removeShutdownHook(hook);
+      serving.close();
+      return EXIT_BAD_INPUT;
+    }
 
     try {
       serving.runner().termination().join();
     } catch (CompletionException e) {
-      if (web != null) {
-        web.close();
-      }
+      serving.closeAttachments();
       serving.server().close();
       err.println(
           "twinline serve: the simulation failed and was stopped: " + e.getCause().getMessage());

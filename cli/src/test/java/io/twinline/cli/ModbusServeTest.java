@@ -69,8 +69,9 @@ class ModbusServeTest {
           .matcher(out.toString());
       assertThat(endpoint.find()).as(out.toString()).isTrue();
       String port = endpoint.group(1);
-      String written = mbpoll("mbpoll", "-m", "tcp", "-p", port, "-0", "-1", "-t", "0", "-r",
-          "1000", "127.0.0.1", "1");
+      // a 10 s time-out (mbpoll's longest): a loaded CI machine answers late, not never
+      String written = mbpoll("mbpoll", "-m", "tcp", "-p", port, "-0", "-1", "-o", "10",
+          "-t", "0", "-r", "1000", "127.0.0.1", "1");
       assertThat(written).contains("Written 1 references");
       await().atMost(Duration.ofSeconds(30)).until(() -> serving.runner()
           .call(plant -> plant.signal("Infeed/MotorOn").value()).join().equals(true));

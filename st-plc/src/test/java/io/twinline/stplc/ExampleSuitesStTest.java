@@ -56,6 +56,10 @@ class ExampleSuitesStTest {
           + " examples/faulty/sorting-line-late-pusher.st",
       "mixing-tank.sequences.yaml, io.twinline.harness.reference.faulty.MixingTankMissingHighLevelInterlock,"
           + " examples/faulty/mixing-tank-missing-high-level-interlock.st",
+      "mixing-tank.sequences.yaml, io.twinline.harness.reference.faulty.MixingTankIgnoresWireBreak,"
+          + " examples/faulty/mixing-tank-ignores-wire-break.st",
+      "mixing-tank.sequences.yaml, io.twinline.harness.reference.faulty.MixingTankPreheatsEmptyTank,"
+          + " examples/faulty/mixing-tank-preheats-empty-tank.st",
       "pick-and-place.sequences.yaml, io.twinline.harness.reference.faulty.PickAndPlaceDropsPartOnStop,"
           + " examples/faulty/pick-and-place-drops-part-on-stop.st",
   })

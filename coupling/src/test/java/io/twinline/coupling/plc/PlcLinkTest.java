@@ -186,8 +186,11 @@ class PlcLinkTest {
     int threadsAfter5 = ManagementFactory.getThreadMXBean().getThreadCount();
     await().atMost(Duration.ofMinutes(4)).until(() -> coupling.connects() >= 25);
     int threadsAfter25 = ManagementFactory.getThreadMXBean().getThreadCount();
+    // One connection holds 4 plc4x-tm-threads and a timer: whether the count is taken while a
+    // connection is open or between two is chance, so up to one connection's worth may differ.
+    // The leak this guards against left 5 threads per reconnect: 100 after 20.
     assertThat(threadsAfter25 - threadsAfter5).as("threads after 5 and 25 connections: %d, %d;"
-        + " now %s", threadsAfter5, threadsAfter25, threadNames()).isLessThanOrEqualTo(2);
+        + " now %s", threadsAfter5, threadsAfter25, threadNames()).isLessThanOrEqualTo(6);
     assertThat(coupling.failures()).isGreaterThanOrEqualTo(20);
   }
 }
