@@ -34,7 +34,8 @@ class CellSignalsTest {
   }
 
   private void step(Duration duration) throws Exception {
-    fixture.runner.step(duration).get(30, TimeUnit.SECONDS);
+    // Stepped time: no wall-clock dependence, only a generous bound for a loaded machine.
+    fixture.runner.step(duration).get(5, TimeUnit.MINUTES);
   }
 
   @Test
@@ -53,11 +54,11 @@ class CellSignalsTest {
     assertThat(read(client, fixture.signal("BeltMotor/Running")).getValue().getValue())
         .isEqualTo(true);
 
-    step(Duration.ofSeconds(60));
+    step(Duration.ofSeconds(20));
 
     int checked = (Integer) read(client, fixture.signal("Camera/Checked")).getValue().getValue();
     // Nobody packs: the bottles back up from the packer past the camera, which then sees none.
-    assertThat(checked).isBetween(15, 40);
+    assertThat(checked).isBetween(10, 40);
     assertThat((Integer) read(client, fixture.signal("Packer/Count")).getValue().getValue())
         .isEqualTo(6);
     assertThat(read(client, fixture.signal("Packer/GroupReady")).getValue().getValue())
