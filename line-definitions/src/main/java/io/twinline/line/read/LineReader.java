@@ -101,7 +101,6 @@ public final class LineReader {
     Map<SignalPath, SignalOptions> options = new HashMap<>();
     List<ReadComponent> components = readComponents(items, references, options, problems);
     checkAcrossComponents(components, options, name.orElse(""), problems);
-    checkBeltDrives(components);
     List<FaultSpec> faults =
         faultList
             .map(list -> readFaults(list, components, options, problems))
@@ -110,6 +109,7 @@ public final class LineReader {
         recipeList
             .map(list -> readRecipes(list, components, options, problems))
             .orElse(List.of());
+    checkBeltDrives(components);
 
     problems.throwIfAny();
     return new LineDefinition(
