@@ -48,6 +48,8 @@ class CellDefinitionsTest {
           - {name: Belt, type: conveyor, length: 1 m, speed: 1 m/s, motor: M}
           - {name: Chute, type: conveyor, length: 1 m, speed: 1 m/s, drive: gravity}
           - {name: Stop, type: stop-gate, conveyor: Belt, position: 0.5 m, rest: raised}
+          - {name: Stop2, type: stop-gate, conveyor: Belt, position: 0.7 m, return: spring}
+          - {name: Stop3, type: stop-gate, conveyor: Belt, position: 0.9 m}
           - {name: Lift, type: cylinder, stroke: 1 s, return: valve, centre: exhaust,
              load: retracts}
         """);
@@ -58,9 +60,11 @@ class CellDefinitionsTest {
         .isEqualTo(ConveyorDefinition.Drive.GRAVITY);
     assertThat(line.signals()).extracting(s -> s.path().toString())
         .doesNotContain("Belt/MotorOn", "Chute/MotorOn", "Stop/Raise")
-        .contains("Stop/Lower", "Lift/Extend", "Lift/Retract");
+        .contains("Stop/Lower", "Stop2/Lower", "Stop3/Raise", "Lift/Extend", "Lift/Retract");
     assertThat(((StopGateDefinition) line.components().get(3)).restsRaised()).isTrue();
-    assertThat(((CylinderDefinition) line.components().get(4)).valves()).isEqualTo(
+    assertThat(((StopGateDefinition) line.components().get(4)).restsRaised()).isTrue();
+    assertThat(((StopGateDefinition) line.components().get(5)).restsRaised()).isFalse();
+    assertThat(((CylinderDefinition) line.components().get(6)).valves()).isEqualTo(
         new PistonValves(true, PistonValves.Centre.EXHAUST, PistonValves.Load.RETRACTS));
   }
 

@@ -276,7 +276,9 @@ final class FlowReaders {
     Optional<String> conveyor = references.read(fields, "conveyor", true, name, CONVEYOR);
     Optional<Double> position = fields.length("position", true, true, "1.5 m");
     Optional<Duration> stroke = fields.duration("stroke", false, true, "150 ms");
-    Optional<String> rest = fields.choice("rest", List.of("lowered", "raised"), "lowered");
+    // 'return: spring' alone is the fail-safe stop of the drawings: the spring closes it.
+    String restByDefault = fields.keys().contains("return") ? "raised" : "lowered";
+    Optional<String> rest = fields.choice("rest", List.of("lowered", "raised"), restByDefault);
     Optional<String> giveBack = fields.choice("return", List.of("spring"), "spring");
     if (!present(conveyor, position, rest, giveBack) || !okIfPresent(fields, "stroke", stroke)) {
       return Optional.empty();

@@ -103,7 +103,6 @@ public final class LineReader {
     checkAcrossComponents(components, options, name.orElse(""), problems);
     ProcessReaders.checkAcross(
         components.stream().map(ReadComponent::definition).toList(), problems);
-    checkBeltDrives(components);
     List<FaultSpec> faults =
         faultList
             .map(list -> readFaults(list, components, options, problems))
@@ -112,6 +111,7 @@ public final class LineReader {
         recipeList
             .map(list -> readRecipes(list, components, options, problems))
             .orElse(List.of());
+    checkBeltDrives(components);
 
     problems.throwIfAny();
     return new LineDefinition(

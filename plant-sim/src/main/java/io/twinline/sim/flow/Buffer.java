@@ -66,6 +66,13 @@ public final class Buffer implements Component, PartReceiver {
   }
 
   @Override
+  public void forget(Part part) {
+    if (expected > 0) {
+      expected--;
+    }
+  }
+
+  @Override
   public void expect(Part part) {
     expected++;
   }

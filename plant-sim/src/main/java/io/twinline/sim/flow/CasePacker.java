@@ -127,6 +127,15 @@ public final class CasePacker implements FaultableComponent, PartReceiver {
   }
 
   @Override
+  public void forget(Part part) {
+    if (expectedCase == part) {
+      expectedCase = null;
+    } else if (!isCase(part) && expectedProducts > 0) {
+      expectedProducts--;
+    }
+  }
+
+  @Override
   public void receive(Part part, double leadPosition) {
     if (isCase(part)) {
       if (expectedCase == part) {

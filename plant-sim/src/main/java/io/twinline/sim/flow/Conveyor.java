@@ -221,6 +221,16 @@ public final class Conveyor
   }
 
   @Override
+  public void forget(Part part) {
+    if (incoming == part) {
+      incoming = null;
+      advance();
+      releaseWaitingFeeders();
+      reschedule();
+    }
+  }
+
+  @Override
   public void receive(Part part, double leadPosition) {
     advance();
     if (incoming == part) {
@@ -284,6 +294,7 @@ public final class Conveyor
       if (parts.get(i).part == part) {
         if (i == 0 && frontLeaving) {
           frontLeaving = false;
+          downstream.forget(part);
         }
         parts.remove(i);
         settle();
@@ -520,6 +531,7 @@ public final class Conveyor
           if (device.take(carried.part)) {
             if (i == 0 && frontLeaving) {
               frontLeaving = false;
+              downstream.forget(carried.part);
             }
             parts.remove(i);
             return true;

@@ -20,6 +20,12 @@ public interface PartReceiver {
    */
   default void expect(Part part) {}
 
+  /**
+   * The part announced by {@link #expect} will not come after all (a pusher or a blower took it
+   * off the feeder's end): its place is free again.
+   */
+  default void forget(Part part) {}
+
   /** Takes {@code part}; only after {@link #canReceive} said yes. */
   void receive(Part part, double leadPosition);
 

@@ -130,6 +130,13 @@ public final class Station
   }
 
   @Override
+  public void forget(Part candidate) {
+    if (expected == candidate) {
+      expected = null;
+    }
+  }
+
+  @Override
   public void receive(Part arriving, double leadPosition) {
     expected = null;
     part = arriving;

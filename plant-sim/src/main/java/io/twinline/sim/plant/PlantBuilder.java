@@ -219,20 +219,6 @@ final class PlantBuilder {
         .findFirst();
   }
 
-  /** Belts driven by motor components, vision checks, blowers and packers. */
-  private void connectCellDevice(ComponentDefinition definition, Component component) {
-    if (definition instanceof ConveyorDefinition d && d.motor().isPresent()) {
-      ((Conveyor) component).driveBy((Motor) components.get(d.motor().get()));
-    } else if (definition instanceof io.twinline.line.model.VisionDefinition d) {
-      ((io.twinline.sim.flow.VisionCheck) component).mountOn(conveyor(d.conveyor()));
-    } else if (definition instanceof io.twinline.line.model.BlowerDefinition d) {
-      ((io.twinline.sim.flow.Blower) component)
-          .mountOn(conveyor(d.conveyor()), d.into().map(this::receiver).orElse(null));
-    } else if (definition instanceof io.twinline.line.model.PackerDefinition d) {
-      ((io.twinline.sim.flow.CasePacker) component).connect(receiver(d.to()));
-    }
-  }
-
   private List<FlowInput> flows(List<TankDefinition.Port> ports) {
     List<FlowInput> inputs = new ArrayList<>();
     for (TankDefinition.Port port : ports) {
@@ -277,5 +263,19 @@ final class PlantBuilder {
       return receiver;
     }
     throw new IllegalArgumentException(name + " cannot take parts");
+  }
+
+  /** Belts driven by motor components, vision checks, blowers and packers. */
+  private void connectCellDevice(ComponentDefinition definition, Component component) {
+    if (definition instanceof ConveyorDefinition d && d.motor().isPresent()) {
+      ((Conveyor) component).driveBy((Motor) components.get(d.motor().get()));
+    } else if (definition instanceof io.twinline.line.model.VisionDefinition d) {
+      ((io.twinline.sim.flow.VisionCheck) component).mountOn(conveyor(d.conveyor()));
+    } else if (definition instanceof io.twinline.line.model.BlowerDefinition d) {
+      ((io.twinline.sim.flow.Blower) component)
+          .mountOn(conveyor(d.conveyor()), d.into().map(this::receiver).orElse(null));
+    } else if (definition instanceof io.twinline.line.model.PackerDefinition d) {
+      ((io.twinline.sim.flow.CasePacker) component).connect(receiver(d.to()));
+    }
   }
 }

@@ -182,4 +182,33 @@ class PistonValvesTest {
     assertThat(plant.signal("Out/Count").intValue()).isEqualTo(1);
     assertThat(plant.component("Belt", Conveyor.class).partPositions().get(0)).isEqualTo(1.0);
   }
+
+  @Test
+  void aPartPushedOffTheEndOfABeltFreesTheNextBeltForTheParts() {
+    Plant plant = TestLines.plant(
+        """
+        line: Test
+        components:
+          - {name: Feeder, type: source, interval: 2 s, part: {length: 0.2 m}, to: Main}
+          - {name: Main, type: conveyor, length: 1 m, speed: 0.5 m/s, to: Next}
+          - {name: Kick, type: pusher, conveyor: Main, position: 1 m, to: Side, stroke: 200 ms}
+          - {name: Side, type: conveyor, length: 1 m, speed: 0.5 m/s}
+          - {name: Next, type: conveyor, length: 1 m, speed: 0.5 m/s, to: Out}
+          - {name: Out, type: sink}
+        """);
+    plant.signal("Main/MotorOn").set(true);
+    plant.signal("Next/MotorOn").set(true);
+    // The first part's leading edge reaches the end (1 m) at 2 s and starts to leave; 100 ms
+    // later, half way across, the paddle takes it off the end.
+    plant.simulation().runUntil(millis(2100));
+    plant.signal("Kick/Extend").set(true);
+    plant.simulation().runUntil(millis(2500));
+    plant.signal("Kick/Extend").set(false);
+
+    plant.simulation().runUntil(seconds(20));
+
+    assertThat(plant.signal("Kick/Pushed").intValue()).isEqualTo(1);
+    // Next was told the part was coming; it must take the following ones all the same.
+    assertThat(plant.signal("Out/Count").intValue()).isGreaterThanOrEqualTo(7);
+  }
 }
