@@ -44,10 +44,11 @@ class ModbusServeTest {
   }
 
   @Test
-  void modbusMapPrintsATable() {
-    assertThat(run("modbus-map", "../line-definitions/demo-conveyor.yaml")).isZero();
+  void modbusMapPrintsATable() throws Exception {
+    assertThat(run("modbus-map", "demo-conveyor")).isZero();
     assertThat(out.toString()).contains("Infeed/MotorOn").contains("read-write")
         .contains("ABCD word order on units 0, 1 and 255, CDAB on unit 2");
+    assertThat(out.toString()).isEqualTo(CouplingDocsTest.shownMap());
   }
 
   @Test
@@ -69,7 +70,7 @@ class ModbusServeTest {
           .matcher(out.toString());
       assertThat(endpoint.find()).as(out.toString()).isTrue();
       String port = endpoint.group(1);
-      String written = mbpoll("mbpoll", "-m", "tcp", "-p", port, "-0", "-1", "-t", "0", "-r",
+      String written = mbpoll("mbpoll", "-m", "tcp", "-p", port, "-0", "-1", "-o", "10", "-t", "0", "-r",
           "1000", "127.0.0.1", "1");
       assertThat(written).contains("Written 1 references");
       await().atMost(Duration.ofSeconds(30)).until(() -> serving.runner()
