@@ -83,6 +83,13 @@ final class CouplingOptions {
           + " answers); by default it runs on.")
   boolean plcPauseWhileDown;
 
+  @Option(
+      names = "--plc-status",
+      paramLabel = "SIGNAL",
+      description = "A Boolean or integer output of the line (e.g. of a variables component) that"
+          + " shows the PLC link: true/1 while up, 0 connecting, 2 down; visible on OPC UA.")
+  String plcStatus;
+
   private PlcCoupling.Options coupling;
 
   /**
@@ -116,6 +123,12 @@ final class CouplingOptions {
       coupling = PlcCoupling.Options.of(plc, tags, plcCycle == null ? line.ioCycle()
           : java.time.Duration.ofMillis(plcCycle)).withWordOrder(order)
           .withPauseWhileDown(plcPauseWhileDown);
+      if (plcStatus != null) {
+        coupling = coupling.withStatus(signals.stream()
+            .filter(s -> s.path().toString().equals(plcStatus)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("--plc-status: the line has no"
+                + " signal " + plcStatus)));
+      }
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--plc: " + e.getMessage(), e);
     }

@@ -66,7 +66,8 @@ class PlcServeTest {
       CommandLine.populateCommand(serve, "--line",
           EXAMPLE.resolve("transfer-line.yaml").toString(), "--port", "0", "--bind",
           "127.0.0.1", "--pki", pki.toString(), "--plc", "modbus-tcp://127.0.0.1:"
-              + port.group(1), "--plc-tags", EXAMPLE.resolve("transfer-tags.csv").toString());
+              + port.group(1), "--plc-tags", EXAMPLE.resolve("transfer-tags.csv").toString(),
+          "--plc-status", "Plc/Link");
       try (ServeCommand.Serving serving =
           serve.open(new PrintWriter(out, true), new PrintWriter(err, true))) {
         assertThat(out.toString()).contains("PLC coupling: modbus-tcp://127.0.0.1:"
@@ -75,6 +76,8 @@ class PlcServeTest {
             .contains("PLC link: UP"));
         await().atMost(Duration.ofSeconds(60)).until(() -> serving.runner()
             .call(p -> p.signal("Infeed/MotorOn").value()).join().equals(true));
+        await().atMost(Duration.ofSeconds(60)).until(() -> serving.runner()
+            .call(p -> p.signal("Plc/Link").value()).join().equals(1));
       }
     } finally {
       plc.destroy();
