@@ -3,6 +3,12 @@ package io.twinline.cli;
 import io.twinline.coupling.modbus.EndpointFault;
 import io.twinline.coupling.modbus.ModbusEndpoint;
 import io.twinline.coupling.modbus.WordOrder;
+import io.twinline.coupling.plc.PlcCoupling;
+import io.twinline.coupling.plc.TagMap;
+import io.twinline.line.InvalidDefinitionException;
+import io.twinline.line.model.LineDefinition;
+import io.twinline.sim.plant.Plant;
+import io.twinline.sim.signal.Signal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -10,8 +16,9 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * The options of {@code serve} for PLCs that are not OPC UA clients: the Modbus TCP endpoint.
- * Each endpoint is attached to the served line and closed before it.
+ * The options of {@code serve} for PLCs that are not OPC UA clients: the Modbus TCP endpoint
+ * (the PLC polls Twinline) and the PLC4X coupling (Twinline polls the PLC). Each is attached to
+ * the served line and closed before it.
  */
 final class CouplingOptions {
 
@@ -42,13 +49,89 @@ final class CouplingOptions {
           + " silent or drop, each optionally /N for every N-th request (repeatable).")
   List<String> modbusFaults = new ArrayList<>();
 
+  @Option(
+      names = "--plc",
+      paramLabel = "URL",
+      description = "Couple the line to a PLC that Twinline polls, over PLC4X:"
+          + " modbus-tcp://HOST:PORT (needs --plc-tags).")
+  String plc;
+
+  @Option(
+      names = "--plc-tags",
+      paramLabel = "FILE",
+      description = "The tag map of --plc: CSV lines 'signal,address', e.g."
+          + " 'Infeed/PartPresent,coil:1' (PLC4X addresses, counted from 1).")
+  String plcTags;
+
+  @Option(
+      names = "--plc-word-order",
+      paramLabel = "ORDER",
+      description = "Word order of 32- and 64-bit values in the PLC: ABCD or CDAB (default:"
+          + " ${DEFAULT-VALUE}).")
+  String plcWordOrder = "ABCD";
+
+  @Option(
+      names = "--plc-cycle",
+      paramLabel = "MS",
+      description = "Exchange the process image every MS milliseconds (default: the line's I/O"
+          + " cycle).")
+  Integer plcCycle;
+
+  @Option(
+      names = "--plc-pause-while-down",
+      description = "Pause the simulation while the PLC is unreachable (and until it first"
+          + " answers); by default it runs on.")
+  boolean plcPauseWhileDown;
+
+  @Option(
+      names = "--plc-status",
+      paramLabel = "SIGNAL",
+      description = "A Boolean or integer output of the line (e.g. of a variables component) that"
+          + " shows the PLC link: true/1 while up, 0 connecting, 2 down; visible on OPC UA.")
+  String plcStatus;
+
+  private PlcCoupling.Options coupling;
+
   /**
-   * Checks the options before anything starts.
+   * Checks the options before anything starts, and reads the tag map.
    *
    * @throws IllegalArgumentException naming the option that is wrong
+   * @throws InvalidDefinitionException with every problem of the tag map
    */
-  void check() {
+  void check(LineDefinition line) throws InvalidDefinitionException {
     modbusOptions();
+    if (plc == null && plcTags == null) {
+      return;
+    }
+    if (plc == null || plcTags == null) {
+      throw new IllegalArgumentException("--plc and --plc-tags go together: the PLC's URL and"
+          + " the map of signals to its tags");
+    }
+    WordOrder order;
+    try {
+      order = WordOrder.parse(plcWordOrder);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--plc-word-order: " + e.getMessage(), e);
+    }
+    if (plcCycle != null && plcCycle < 1) {
+      throw new IllegalArgumentException("--plc-cycle must be 1 ms or more, was " + plcCycle);
+    }
+    java.util.List<io.twinline.line.SignalDefinition> signals = Plant.build(line).signals().all()
+        .stream().map(Signal::definition).toList();
+    TagMap tags = TagMap.read(java.nio.file.Path.of(plcTags), signals);
+    try {
+      coupling = PlcCoupling.Options.of(plc, tags, plcCycle == null ? line.ioCycle()
+          : java.time.Duration.ofMillis(plcCycle)).withWordOrder(order)
+          .withPauseWhileDown(plcPauseWhileDown);
+      if (plcStatus != null) {
+        coupling = coupling.withStatus(signals.stream()
+            .filter(s -> s.path().toString().equals(plcStatus)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("--plc-status: the line has no"
+                + " signal " + plcStatus)));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--plc: " + e.getMessage(), e);
+    }
   }
 
   private ModbusEndpoint.Options modbusOptions() {
@@ -92,6 +175,20 @@ final class CouplingOptions {
           serving.line().runner().plant().definition().file(),
           options.faults().isEmpty() ? "" : "; faults " + options.faults());
       out.flush();
+    }
+    if (coupling != null) {
+      PlcCoupling link = PlcCoupling.start(serving.runner(), coupling);
+      serving.attachments().add(link);
+      out.printf("PLC coupling: %s, %d tags, every %d ms: %d read and %d write requests a"
+              + " cycle%s%n", coupling.url(), coupling.tags().bindings().size(),
+          coupling.cycle().toMillis(), link.readBlocks().size(), link.writeBlocks().size(),
+          coupling.pauseWhileDown() ? "; the simulation waits while the PLC is unreachable" : "");
+      out.flush();
+      link.onStateChange(state -> {
+        out.println("PLC link: " + state + (state == io.twinline.coupling.plc.LinkState.DOWN
+            ? " (" + link.lastError() + ")" : ""));
+        out.flush();
+      });
     }
   }
 }

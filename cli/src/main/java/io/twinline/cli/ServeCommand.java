@@ -270,7 +270,7 @@ final class ServeCommand implements Callable<Integer> {
       }
       mode = TimeMode.parse(timeMode);
       serverOptions();
-      coupling.check();
+      coupling.check(definition);
       if (mode == TimeMode.SCALED && !(speed > 0)) {
         throw new IllegalArgumentException("--speed must be positive, was " + speed);
       }

@@ -44,10 +44,11 @@ class ModbusServeTest {
   }
 
   @Test
-  void modbusMapPrintsATable() {
-    assertThat(run("modbus-map", "../line-definitions/demo-conveyor.yaml")).isZero();
+  void modbusMapPrintsATable() throws Exception {
+    assertThat(run("modbus-map", "demo-conveyor")).isZero();
     assertThat(out.toString()).contains("Infeed/MotorOn").contains("read-write")
         .contains("ABCD word order on units 0, 1 and 255, CDAB on unit 2");
+    assertThat(out.toString()).isEqualTo(CouplingDocsTest.shownMap());
   }
 
   @Test

@@ -185,7 +185,7 @@ public final class ModbusMap {
     StringBuilder out = new StringBuilder();
     int width = Math.max(6, entries.stream()
         .mapToInt(e -> e.signal().path().toString().length()).max().orElse(6));
-    String row = "%-" + width + "s  %-9s  %-13s  %-8s  %7s  %-10s%n";
+    String row = "%-" + width + "s  %-9s  %-13s  %-8s  %9s  %s%n";
     out.append(String.format(row, "Signal", "Direction", "Modbus form", "Area", "Address",
         "Access"));
     for (Entry e : entries) {
@@ -195,10 +195,10 @@ public final class ModbusMap {
           RegisterCodec.form(e.signal().type()), e.area().keyword(), address,
           e.writable() ? "read-write" : "read"));
     }
-    out.append(String.format("%nBits are discrete inputs (02) and coils (01, 05, 15);"
-        + " registers are input (04) and holding registers (03, 06, 16): the same address in"
-        + " either table. Inputs from 0, outputs from %d (later when the inputs reach past"
-        + " it). Values over several registers: %s word order on units 0, 1 and 255, %s on"
+    out.append(String.format("%nBits are discrete inputs (02) and coils (01, 05, 15); registers"
+        + " are input (04)%nand holding registers (03, 06, 16): the same address in either"
+        + " table. Inputs from 0,%noutputs from %d (later if the inputs reach past it)."
+        + " Values over several registers:%n%s word order on units 0, 1 and 255, %s on"
         + " unit 2.%n", OUTPUT_BASE, order, order.swapped()));
     if (!unmapped.isEmpty()) {
       out.append("Not mapped (no Modbus form): ");

@@ -54,15 +54,28 @@ public final class PlcCoupling implements AutoCloseable {
    * @param timeout how long one request may take before the link counts as down
    * @param backoffMin the first wait before reconnecting
    * @param backoffMax the longest wait before reconnecting
+   * @param status a signal of the line that shows the link's state, if any: a Boolean (true
+   *     while up) or an integer (0 connecting, 1 up, 2 down), written like a client writes, so
+   *     it must be an output or marked {@code writableByClients}; OPC UA clients and the console
+   *     see it as any other signal
    */
   public record Options(String url, TagMap tags, Duration cycle, WordOrder wordOrder,
-      boolean pauseWhileDown, Duration timeout, Duration backoffMin, Duration backoffMax) {
+      boolean pauseWhileDown, Duration timeout, Duration backoffMin, Duration backoffMax,
+      Optional<io.twinline.line.SignalDefinition> status) {
 
     public Options {
       Objects.requireNonNull(url, "url");
       Objects.requireNonNull(tags, "tags");
       Objects.requireNonNull(cycle, "cycle");
       Objects.requireNonNull(wordOrder, "wordOrder");
+      status = status == null ? Optional.empty() : status;
+      status.ifPresent(signal -> {
+        if (!signal.clientWritable() || !(signal.type() == io.twinline.line.SignalType.BOOLEAN
+            || signal.type().isInteger())) {
+          throw new IllegalArgumentException(signal.path() + " cannot show the link state: it"
+              + " must be a Boolean or integer output (or marked writableByClients)");
+        }
+      });
       if (!url.startsWith("modbus-tcp:")) {
         throw new IllegalArgumentException("the coupling speaks modbus-tcp://HOST:PORT (the"
             + " PLC4X driver Twinline ships and tests), not '" + url + "'");
@@ -71,25 +84,33 @@ public final class PlcCoupling implements AutoCloseable {
 
     public static Options of(String url, TagMap tags, Duration cycle) {
       return new Options(url, tags, cycle, WordOrder.ABCD, false, Duration.ofSeconds(2),
-          Duration.ofMillis(100), Duration.ofSeconds(5));
+          Duration.ofMillis(100), Duration.ofSeconds(5), Optional.empty());
     }
 
     public Options withPauseWhileDown(boolean pause) {
-      return new Options(url, tags, cycle, wordOrder, pause, timeout, backoffMin, backoffMax);
+      return new Options(url, tags, cycle, wordOrder, pause, timeout, backoffMin, backoffMax,
+          status);
     }
 
     public Options withWordOrder(WordOrder order) {
       return new Options(url, tags, cycle, order, pauseWhileDown, timeout, backoffMin,
-          backoffMax);
+          backoffMax, status);
     }
 
     public Options withBackoff(Duration min, Duration max) {
-      return new Options(url, tags, cycle, wordOrder, pauseWhileDown, timeout, min, max);
+      return new Options(url, tags, cycle, wordOrder, pauseWhileDown, timeout, min, max,
+          status);
     }
 
     public Options withTimeout(Duration newTimeout) {
       return new Options(url, tags, cycle, wordOrder, pauseWhileDown, newTimeout, backoffMin,
-          backoffMax);
+          backoffMax, status);
+    }
+
+    /** Shows the link's state in {@code signal} (see the record's comment). */
+    public Options withStatus(io.twinline.line.SignalDefinition signal) {
+      return new Options(url, tags, cycle, wordOrder, pauseWhileDown, timeout, backoffMin,
+          backoffMax, Optional.of(signal));
     }
   }
 
@@ -141,6 +162,7 @@ public final class PlcCoupling implements AutoCloseable {
   /** Starts coupling {@code runner}'s line to the PLC (it connects in the background). */
   public static PlcCoupling start(SimulationRunner runner, Options options) {
     PlcCoupling coupling = new PlcCoupling(runner, options);
+    coupling.showStatus();
     coupling.thread.start();
     return coupling;
   }
@@ -388,8 +410,20 @@ public final class PlcCoupling implements AutoCloseable {
   private void state(LinkState next) {
     if (state != next) {
       state = next;
+      showStatus();
       listeners.forEach(l -> l.accept(next));
     }
+  }
+
+  private void showStatus() {
+    options.status().ifPresent(signal -> {
+      LinkState now = state;
+      Object value = signal.type() == io.twinline.line.SignalType.BOOLEAN
+          ? (Object) (now == LinkState.UP)
+          : signal.type().boxInteger(now.ordinal());
+      // through the control surface: applied at once even while the line is paused for us
+      runner.control().write(signal.path(), value);
+    });
   }
 
   private void closeConnection() {

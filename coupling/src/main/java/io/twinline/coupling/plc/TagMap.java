@@ -178,11 +178,31 @@ public record TagMap(List<TagBinding> bindings) {
 
   private static String suggestion(String name, Set<String> known) {
     String lower = name.toLowerCase(Locale.ROOT);
-    List<String> close = known.stream().filter(k -> k.toLowerCase(Locale.ROOT).equals(lower)
-        || k.toLowerCase(Locale.ROOT).endsWith("/" + lower.substring(lower.indexOf('/') + 1)))
-        .sorted().toList();
+    List<String> close = known.stream().filter(k -> {
+      String candidate = k.toLowerCase(Locale.ROOT);
+      return candidate.startsWith(lower) || distance(candidate, lower) <= 2;
+    }).sorted().limit(3).toList();
     return close.isEmpty() ? "signals are Component/Signal; 'twinline modbus-map LINE' lists them"
         : "did you mean " + String.join(" or ", close) + "?";
+  }
+
+  /** Edit distance, for suggestions. */
+  private static int distance(String a, String b) {
+    int[] row = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      row[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      int diagonal = row[0];
+      row[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int above = row[j];
+        row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1),
+            diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+        diagonal = above;
+      }
+    }
+    return row[b.length()];
   }
 
   private static int leading(String text) {

@@ -27,7 +27,7 @@ public final class Peers {
    */
   public static Run mbpoll(int port, String... args) {
     List<String> command = new ArrayList<>(List.of("mbpoll", "-m", "tcp", "-p",
-        String.valueOf(port), "-0", "-1", "-o", "5"));
+        String.valueOf(port), "-0", "-1", "-o", "10"));
     command.addAll(List.of(args));
     int at = command.indexOf("--");
     // the host goes before the values to write (mbpoll's syntax)

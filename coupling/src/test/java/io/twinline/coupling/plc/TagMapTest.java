@@ -49,8 +49,7 @@ class TagMapTest {
         () -> TagMap.parse("tags.csv", csv, signals()));
     assertThat(e.problems()).extracting(Problem::format).containsExactly(
         "tags.csv:2:1: Infeed/PartPresnt: the line has no signal Infeed/PartPresnt"
-            + System.lineSeparator() + "  hint: signals are Component/Signal;"
-            + " 'twinline modbus-map LINE' lists them",
+            + System.lineSeparator() + "  hint: did you mean Infeed/PartPresent?",
         "tags.csv:3:21: Infeed/PartPresent: Infeed/PartPresent is an input (the plant drives it)"
             + " and is written into the PLC, but a PLC's discrete-inputs cannot be written over"
             + " Modbus" + System.lineSeparator() + "  hint: map it to a coil (a marker or data"

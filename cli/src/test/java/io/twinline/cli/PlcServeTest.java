@@ -1,0 +1,87 @@
+package io.twinline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code serve --plc URL --plc-tags FILE}, against the example's pymodbus soft PLC. */
+class PlcServeTest {
+
+  static final Path EXAMPLE = Path.of("../docs/examples/coupling");
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = Twinline.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  @Test
+  void aTagMapWithMistakesIsRefusedWithEachOneLocated(@TempDir Path dir) throws Exception {
+    Path tags = dir.resolve("tags.csv");
+    Files.writeString(tags, "Infeed/PartPresent,discrete-input:1\nInfeed/Motor,coil:2\n");
+    assertThat(run("serve", "--line", EXAMPLE.resolve("transfer-line.yaml").toString(),
+        "--port", "0", "--plc", "modbus-tcp://127.0.0.1:1502", "--plc-tags", tags.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .contains("tags.csv:1:20: Infeed/PartPresent: Infeed/PartPresent is an input")
+        .contains("tags.csv:2:1: Infeed/Motor: the line has no signal Infeed/Motor")
+        .contains("hint: did you mean Infeed/MotorOn")
+        .contains("refused, 2 problems");
+  }
+
+  @Test
+  void plcWithoutTagsIsRefused() {
+    assertThat(run("serve", "--port", "0", "--plc", "modbus-tcp://127.0.0.1:1502")).isEqualTo(2);
+    assertThat(err.toString()).contains("--plc and --plc-tags go together");
+  }
+
+  @Test
+  void serveCouplesTheLineToTheSoftPlc(@TempDir Path pki) throws Exception {
+    Process plc = new ProcessBuilder("/usr/bin/python3",
+        EXAMPLE.resolve("soft_plc.py").toString(), "0").redirectErrorStream(true).start();
+    try {
+      BufferedReader plcOut = new BufferedReader(
+          new InputStreamReader(plc.getInputStream(), StandardCharsets.UTF_8));
+      Matcher port = Pattern.compile("listening on port (\\d+)").matcher(plcOut.readLine());
+      assertThat(port.find()).isTrue();
+      ServeCommand serve = new ServeCommand();
+      CommandLine.populateCommand(serve, "--line",
+          EXAMPLE.resolve("transfer-line.yaml").toString(), "--port", "0", "--bind",
+          "127.0.0.1", "--pki", pki.toString(), "--plc", "modbus-tcp://127.0.0.1:"
+              + port.group(1), "--plc-tags", EXAMPLE.resolve("transfer-tags.csv").toString(),
+          "--plc-status", "Plc/Link");
+      try (ServeCommand.Serving serving =
+          serve.open(new PrintWriter(out, true), new PrintWriter(err, true))) {
+        assertThat(out.toString()).contains("PLC coupling: modbus-tcp://127.0.0.1:"
+            + port.group(1) + ", 4 tags, every 10 ms: 2 read and 1 write requests a cycle");
+        await().atMost(Duration.ofSeconds(60)).until(() -> out.toString()
+            .contains("PLC link: UP"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> serving.runner()
+            .call(p -> p.signal("Infeed/MotorOn").value()).join().equals(true));
+        await().atMost(Duration.ofSeconds(60)).until(() -> serving.runner()
+            .call(p -> p.signal("Plc/Link").value()).join().equals(1));
+      }
+    } finally {
+      plc.destroy();
+      assertThat(plc.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+}
