@@ -42,6 +42,21 @@ final class PlcCommand implements Callable<Integer> {
           + " reference program (default: ${DEFAULT-VALUE}).")
   String controller = "reference";
 
+  @Option(names = "--program", paramLabel = "FILE",
+      description = "An IEC 61131-3 program to run instead of --controller: Structured Text"
+          + " (.st) or a PLCopen XML project (.xml). Its variables bind to the line's signals.")
+  String program;
+
+  @Option(names = "--line", paramLabel = "FILE",
+      description = "The line file the server serves, for --program to bind to (default: the"
+          + " example line of the served line's name).")
+  String lineFile;
+
+  @Option(names = "--task", paramLabel = "TIME",
+      description = "The interval of the task that runs --program when the program has no"
+          + " configuration of its own, e.g. 20ms (default: every scan).")
+  String task;
+
   @Option(names = "--lock-step",
       description = "Scan once per Simulation/StepRequest of a server started with --lock-step"
           + " and acknowledge it in Simulation/StepAck; --scan is then the line's I/O cycle"
@@ -74,7 +89,10 @@ final class PlcCommand implements Callable<Integer> {
       try (OpcUaSoftPlc probe = OpcUaSoftPlc.connect(endpoint, io -> { }, Duration.ofHours(1))) {
         line = probe.line();
       }
-      Optional<Supplier<ControlProgram>> chosen = Controllers.resolve(controller, line);
+      Optional<Supplier<ControlProgram>> chosen = this.program != null
+          ? Controllers.resolve(StProgramSpec.of(this.program, task),
+              StProgramSpec.line(lineFile, line))
+          : Controllers.resolve(controller, line);
       if (chosen.isEmpty()) {
         err.println("twinline plc: --controller none leaves nothing to run");
         err.flush();
@@ -84,7 +102,8 @@ final class PlcCommand implements Callable<Integer> {
       plc = lockStep ? OpcUaSoftPlc.connectLockStep(endpoint, program, period)
           : OpcUaSoftPlc.connect(endpoint, program, period);
       out.printf("Soft PLC running %s on line %s at %s, scanning every %s. Ctrl-C stops it.%n",
-          program.getClass().getName(), line, endpoint, scan);
+          this.program != null ? this.program : program.getClass().getName(), line, endpoint,
+          scan);
       out.flush();
     } catch (IllegalArgumentException e) {
       err.println("twinline plc: " + e.getMessage());

@@ -22,4 +22,10 @@ public final class PlcOpenControllerProvider implements ControllerProvider {
   public Supplier<ControlProgram> controller(String argument, LineDefinition line) {
     return StPrograms.forLine(StPrograms.Spec.parse(argument, true), line);
   }
+
+  /** The file, and the notes of its reading (pragmas ignored), for reports. */
+  @Override
+  public String describe(String argument, LineDefinition line) {
+    return StPrograms.describe(scheme(), argument, true);
+  }
 }

@@ -26,4 +26,10 @@ public final class StControllerProvider implements ControllerProvider {
   public Supplier<ControlProgram> controller(String argument, LineDefinition line) {
     return StPrograms.forLine(StPrograms.Spec.parse(argument, false), line);
   }
+
+  /** The file, and the notes of its reading (pragmas ignored), for reports. */
+  @Override
+  public String describe(String argument, LineDefinition line) {
+    return StPrograms.describe(scheme(), argument, false);
+  }
 }

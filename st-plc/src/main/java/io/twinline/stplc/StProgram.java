@@ -71,6 +71,41 @@ public final class StProgram implements ControlProgram {
     return program;
   }
 
+  /**
+   * A warm restart: the RETAIN and PERSISTENT variables of the globals and of each program
+   * instance take the values they had in {@code previous} (the same program before the reset).
+   */
+  @Override
+  public void restart(ControlProgram previous) {
+    if (!(previous instanceof StProgram before)) {
+      return;
+    }
+    retain(before.program.globalLayout(), before.program.globals(), program.globalLayout(),
+        program.globals());
+    for (Compiled.Instance instance : program.instances()) {
+      for (Compiled.Instance old : before.program.instances()) {
+        if (old.name().equals(instance.name())) {
+          retain(old.layout(), old.frame(), instance.layout(), instance.frame());
+        }
+      }
+    }
+  }
+
+  private static void retain(io.twinline.stplc.runtime.Layout fromLayout, Frame from,
+      io.twinline.stplc.runtime.Layout toLayout, Frame to) {
+    for (io.twinline.stplc.runtime.Var var : toLayout.vars()) {
+      io.twinline.stplc.runtime.Var old = fromLayout.get(var.name());
+      if (!var.retain() || old == null || !old.type().name.equals(var.type().name)) {
+        continue;
+      }
+      switch (var.type().storage()) {
+        case L -> to.l[var.slot()] = from.l[old.slot()];
+        case D -> to.d[var.slot()] = from.d[old.slot()];
+        case O -> to.o[var.slot()] = io.twinline.stplc.runtime.Values.copy(from.o[old.slot()]);
+      }
+    }
+  }
+
   @Override
   public void init(ProcessImage io) {
     for (Point p : inputs) {

@@ -55,6 +55,20 @@ public final class StPrograms {
     }
   }
 
+  /** {@code st:FILE}, followed by the notes of reading it (pragmas ignored), if any. */
+  static String describe(String scheme, String argument, boolean plcopen) {
+    String name = scheme + ":" + argument;
+    try {
+      List<String> notes = new java.util.ArrayList<>();
+      for (Source source : read(Spec.parse(argument, plcopen))) {
+        notes.addAll(source.notes);
+      }
+      return notes.isEmpty() ? name : name + " (" + String.join("; ", notes) + ")";
+    } catch (InvalidDefinitionException | IllegalArgumentException e) {
+      return name;
+    }
+  }
+
   /** A task interval: {@code 20ms}, {@code 20 ms}, {@code T#20ms}. */
   public static Duration task(String text) {
     String t = text.strip();

@@ -4,7 +4,6 @@ import io.twinline.line.InvalidDefinitionException;
 import io.twinline.stplc.compile.Compiled;
 import io.twinline.stplc.compile.Compiler;
 import io.twinline.stplc.runtime.Frame;
-import io.twinline.stplc.runtime.Stmt;
 import io.twinline.stplc.runtime.StStop;
 import io.twinline.stplc.runtime.Var;
 
@@ -65,9 +64,5 @@ final class Plc {
       }
     }
     return var.format(frame);
-  }
-
-  static Stmt unused() {
-    return null;
   }
 }

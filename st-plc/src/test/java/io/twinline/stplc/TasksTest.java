@@ -113,6 +113,19 @@ class TasksTest {
   }
 
   @Test
+  void ignoredPragmasAreNotedWhereTheProgramIsNamed(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = dir.resolve("p.st");
+    java.nio.file.Files.writeString(file, "PROGRAM Main\nVAR {attribute 'hide'} x : INT; END_VAR\n"
+        + "END_PROGRAM\n");
+    String described = io.twinline.sim.controller.Controllers.describe("st:" + file,
+        io.twinline.line.LineDefinitions.example("demo-conveyor.yaml"));
+
+    assertThat(described).isEqualTo("st:" + file + " (" + file + ":2:5: pragma {attribute"
+        + " 'hide'} ignored)");
+  }
+
+  @Test
   void aTaskIntervalIsReadAsTheCommandLineWritesIt() {
     assertThat(StPrograms.Spec.parse("main.st@20ms", false).task().toMillis()).isEqualTo(20);
     assertThat(StPrograms.Spec.parse("main.st@T#1s", false).task().toMillis()).isEqualTo(1000);

@@ -16,4 +16,11 @@ public interface ControlProgram {
 
   /** One scan. */
   void scan(ProcessImage io);
+
+  /**
+   * A warm restart after the line was reset: this fresh program replaces {@code previous} (of
+   * the same kind) and may take over what a PLC keeps over a warm restart (an IEC program's
+   * RETAIN variables). Called before the first scan; by default nothing is kept.
+   */
+  default void restart(ControlProgram previous) {}
 }

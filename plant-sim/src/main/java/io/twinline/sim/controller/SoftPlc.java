@@ -69,10 +69,12 @@ public final class SoftPlc {
     runner.subscribe(changes -> {
       if (changes.isSnapshot()) {
         // a start or a reset: the plant is new, so is the PLC's program
+        ControlProgram program = programs.get();
         if (current[0] != null) {
           before[0] += current[0].scans();
+          program.restart(current[0].program);
         }
-        current[0] = new SoftPlc(runner.session(), programs.get(), scanPeriod).start();
+        current[0] = new SoftPlc(runner.session(), program, scanPeriod).start();
       }
       scans.set(before[0] + current[0].scans());
     });

@@ -506,9 +506,6 @@ public final class Compiler {
       problem(source, decl.location(), "one address for " + decl.ID().size() + " variables",
           "declare each located variable on its own line");
     }
-    if (type.kind == Type.Kind.FB && (section == Var.Section.INPUT || section == Var.Section.OUTPUT)) {
-      // allowed by IEC (an instance passed in); copied on call
-    }
     for (var id : decl.ID()) {
       String name = id.getText();
       if (layout.get(name) != null) {

@@ -3,7 +3,6 @@ package io.twinline.stplc.compile;
 import io.twinline.line.SourceLocation;
 import io.twinline.stplc.parse.StParser;
 import io.twinline.stplc.runtime.Expr;
-import io.twinline.stplc.runtime.Frame;
 import io.twinline.stplc.runtime.Type;
 import io.twinline.stplc.runtime.Var;
 import java.util.ArrayList;
@@ -171,9 +170,5 @@ final class Configurations {
       this.name = name;
       this.location = location;
     }
-  }
-
-  static Frame unused() {
-    return null;
   }
 }

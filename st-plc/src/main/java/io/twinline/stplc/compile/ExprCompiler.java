@@ -193,12 +193,7 @@ final class ExprCompiler {
     boolean sameL = ta.storage() == Type.Storage.L && tb.storage() == Type.Storage.L
         && (ta.kind == tb.kind) && (ta.kind != Type.Kind.ENUM || ta == tb);
     if (sameL) {
-      if (ta.kind == Type.Kind.BOOL || ta.kind == Type.Kind.ENUM) {
-        if (code != Ops.EQ && code != Ops.NE && ta.kind == Type.Kind.BOOL) {
-          // IEC orders FALSE < TRUE; allowed
-        }
-      }
-      return compareL(code, a, b);
+      return compareL(code, a, b); // BOOL (FALSE < TRUE), TIME, dates, one enumeration
     }
     if (ta.kind == Type.Kind.STRING && tb.kind == Type.Kind.STRING) {
       return new Ops.CmpO(code, a, b);
@@ -306,8 +301,7 @@ final class ExprCompiler {
         return Type.LREAL;
       }
       if (a == Type.REAL || b == Type.REAL) {
-        return a == Type.ANY_REAL || b == Type.ANY_REAL ? Type.REAL
-            : Type.REAL;
+        return Type.REAL;
       }
       return a.kind == Type.Kind.REAL && b.kind == Type.Kind.REAL ? Type.ANY_REAL : Type.LREAL;
     }
@@ -724,9 +718,6 @@ final class ExprCompiler {
         nested |= containsCall(a.value());
         Binds.input(this, param, value, a, scope, inputs, outputs);
       }
-    }
-    if (layout.result.type().kind == Type.Kind.VOID) {
-      // a function without a result: only as a statement; its value is never read
     }
     return new io.twinline.stplc.runtime.Calls.FnCall(layout,
         inputs.toArray(io.twinline.stplc.runtime.Calls.Bind[]::new),

@@ -157,7 +157,7 @@ final class StmtCompiler {
     ExprCompiler exprs = c.exprs;
     String name = call.callee.ID().getText();
     boolean variable = scope.layout.get(name) != null || c.globals.get(name) != null;
-    if (!variable || !call.callee.selector().isEmpty() && false) {
+    if (!variable) {
       Expr e = exprs.functionCall(call, scope, true);
       return ExprCompiler.bad(e) ? null : new Flow.Evaluate(e);
     }
