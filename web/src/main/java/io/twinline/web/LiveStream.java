@@ -34,7 +34,7 @@ import java.util.Set;
  *
  * <p>Messages are JSON text: {@code {"type":"frame","seq":..,"simTime":..,"changes":[[id, value,
  * changedAt, edges, forced], ..], ...}} and {@code {"type":"state", "seq":.., "values":[...]}}
- * (see docs/web-console.md). Event loop only, but {@link #close}.
+ * (see docs/console.md). Event loop only, but {@link #close}.
  */
 final class LiveStream {
 
