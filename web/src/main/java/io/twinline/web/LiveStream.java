@@ -178,16 +178,16 @@ final class LiveStream {
     socket.drainHandler(v -> {
       if (viewer.behind) {
         viewer.behind = false;
-        socket.writeTextMessage(stateMessage());
+        send(viewer, stateMessage());
       }
     });
     long oldest = Math.max(1, seq - RING + 1);
     if (since > 0 && since <= seq && since + 1 >= oldest) {
       for (long s = since + 1; s <= seq; s++) {
-        socket.writeTextMessage(ring[(int) (s % RING)]);
+        send(viewer, ring[(int) (s % RING)]);
       }
     } else {
-      socket.writeTextMessage(stateMessage());
+      send(viewer, stateMessage());
     }
   }
 
@@ -240,7 +240,7 @@ final class LiveStream {
     ring[(int) (seq % RING)] = text;
     framesBuilt++;
     bytesBuilt += text.length();
-    for (Viewer viewer : viewers) {
+    for (Viewer viewer : List.copyOf(viewers)) {
       if (viewer.behind) {
         viewer.collapsed++;
       } else if (viewer.socket.writeQueueFull()) {
@@ -248,8 +248,24 @@ final class LiveStream {
         viewer.collapsed++;
       } else {
         viewer.frames++;
-        viewer.socket.writeTextMessage(text);
+        send(viewer, text);
       }
+    }
+  }
+
+  /**
+   * Sends one message; a viewer whose socket has closed under it (its close handler not yet
+   * run) is dropped, and everybody else is served as usual.
+   */
+  private void send(Viewer viewer, String text) {
+    if (viewer.socket.isClosed()) {
+      viewers.remove(viewer);
+      return;
+    }
+    try {
+      viewer.socket.writeTextMessage(text);
+    } catch (IllegalStateException closed) {
+      viewers.remove(viewer);
     }
   }
 

@@ -83,9 +83,7 @@ public final class WebConsole implements AutoCloseable {
         HttpServer server = vertx.createHttpServer(new HttpServerOptions()
             .setPort(options.port())
             .setHost(options.bindAddress())
-            .setCompressionSupported(true)
-            .setMaxWebSocketFrameSize(1 << 20)
-            .setMaxWebSocketMessageSize(1 << 24));
+            .setCompressionSupported(true));
         OpenApiBodies.load(vertx, resource("openapi.yaml")).compose(bodies -> {
           Router router = router(vertx, context, runner, options, stream, events, trends,
               bodies);
