@@ -241,7 +241,9 @@ final class LiveStream {
     framesBuilt++;
     bytesBuilt += text.length();
     for (Viewer viewer : List.copyOf(viewers)) {
-      if (viewer.behind) {
+      if (viewer.socket.isClosed()) {
+        viewers.remove(viewer); // closed under us: its close handler has not run yet
+      } else if (viewer.behind) {
         viewer.collapsed++;
       } else if (viewer.socket.writeQueueFull()) {
         viewer.behind = true;
