@@ -80,10 +80,15 @@ public final class WebConsole implements AutoCloseable {
         Trends trends = new Trends();
         LiveStream stream = new LiveStream(vertx, context, runner, events, trends);
         ConsoleMetrics.bind(registry, runner, stream);
-        HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+        HttpServerOptions serverOptions = new HttpServerOptions()
             .setPort(options.port())
             .setHost(options.bindAddress())
-            .setCompressionSupported(true));
+            .setCompressionSupported(true);
+        options.tls().ifPresent(tls -> serverOptions.setSsl(true).setKeyCertOptions(
+            new io.vertx.core.net.KeyStoreOptions().setType("PKCS12")
+                .setPath(tls.keyStore().toAbsolutePath().toString())
+                .setPassword(new String(tls.password()))));
+        HttpServer server = vertx.createHttpServer(serverOptions);
         OpenApiBodies.load(vertx, resource("openapi.yaml")).compose(bodies -> {
           Router router = router(vertx, context, runner, options, stream, events, trends,
               bodies);
