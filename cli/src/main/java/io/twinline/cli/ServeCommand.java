@@ -134,12 +134,12 @@ final class ServeCommand implements Callable<Integer> {
           + " if 8080 is taken, the line is served without the console).")
   Integer httpPort;
 
-  @Option(names = "--no-http", description = "Serve no web console and no HTTP API.")
-  boolean noHttp;
-
   @Option(names = "--https", description = "Serve the web console and HTTP API over TLS, with"
       + " the OPC UA server's certificate (the PKI folder's own/).")
   boolean https;
+
+  @Option(names = "--no-http", description = "Serve no web console and no HTTP API.")
+  boolean noHttp;
 
   /** A line being simulated and served. */
   record Serving(ServedLine line) implements AutoCloseable {
