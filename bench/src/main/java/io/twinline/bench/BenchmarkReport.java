@@ -59,6 +59,9 @@ public final class BenchmarkReport {
     if (only.isEmpty() || only.equals("st")) {
       StPlcBenchmark.report(md, root);
     }
+    if (only.isEmpty() || only.equals("web")) {
+      WebStreamBenchmark.report(md, root);
+    }
     if (only.isEmpty() || only.equals("soak")) {
       AttackSoak.report(md, 5_000, 2_000, 1_000);
     }

@@ -134,6 +134,10 @@ final class ServeCommand implements Callable<Integer> {
           + " if 8080 is taken, the line is served without the console).")
   Integer httpPort;
 
+  @Option(names = "--https", description = "Serve the web console and HTTP API over TLS, with"
+      + " the OPC UA server's certificate (the PKI folder's own/).")
+  boolean https;
+
   @Option(names = "--no-http", description = "Serve no web console and no HTTP API.")
   boolean noHttp;
 
@@ -356,6 +360,10 @@ final class ServeCommand implements Callable<Integer> {
         .withAnonymous(server.anonymous().orElse(null))
         .withUsers(server.users());
     try {
+      if (https) {
+        io.twinline.opcua.security.Pki pki = serving.server().pki();
+        options = options.withTls(pki.keyStore(), pki.keyStorePassword());
+      }
       io.twinline.web.WebConsole web = io.twinline.web.WebConsole.start(serving.runner(), options);
       TwinlineServer opcUa = serving.server();
       io.micrometer.core.instrument.Gauge.builder("twinline_opcua_sessions", opcUa,
@@ -365,8 +373,8 @@ final class ServeCommand implements Callable<Integer> {
           .register(web.metrics());
       String host = hostname != null ? hostname
           : bind.equals("0.0.0.0") ? "localhost" : bind;
-      out.printf("Web console: http://%s:%d/ (HTTP API under /api, see /api/openapi.yaml)%n",
-          host, web.port());
+      out.printf("Web console: %s://%s:%d/ (HTTP API under /api, see /api/openapi.yaml)%n",
+          https ? "https" : "http", host, web.port());
       out.flush();
       return web;
     } catch (IOException | IllegalArgumentException e) {

@@ -34,7 +34,7 @@ import java.util.Set;
  *
  * <p>Messages are JSON text: {@code {"type":"frame","seq":..,"simTime":..,"changes":[[id, value,
  * changedAt, edges, forced], ..], ...}} and {@code {"type":"state", "seq":.., "values":[...]}}
- * (see docs/web-console.md). Event loop only, but {@link #close}.
+ * (see docs/console.md). Event loop only, but {@link #close}.
  */
 final class LiveStream {
 
@@ -178,16 +178,16 @@ final class LiveStream {
     socket.drainHandler(v -> {
       if (viewer.behind) {
         viewer.behind = false;
-        socket.writeTextMessage(stateMessage());
+        send(viewer, stateMessage());
       }
     });
     long oldest = Math.max(1, seq - RING + 1);
     if (since > 0 && since <= seq && since + 1 >= oldest) {
       for (long s = since + 1; s <= seq; s++) {
-        socket.writeTextMessage(ring[(int) (s % RING)]);
+        send(viewer, ring[(int) (s % RING)]);
       }
     } else {
-      socket.writeTextMessage(stateMessage());
+      send(viewer, stateMessage());
     }
   }
 
@@ -240,16 +240,34 @@ final class LiveStream {
     ring[(int) (seq % RING)] = text;
     framesBuilt++;
     bytesBuilt += text.length();
-    for (Viewer viewer : viewers) {
-      if (viewer.behind) {
+    for (Viewer viewer : List.copyOf(viewers)) {
+      if (viewer.socket.isClosed()) {
+        viewers.remove(viewer); // closed under us: its close handler has not run yet
+      } else if (viewer.behind) {
         viewer.collapsed++;
       } else if (viewer.socket.writeQueueFull()) {
         viewer.behind = true;
         viewer.collapsed++;
       } else {
         viewer.frames++;
-        viewer.socket.writeTextMessage(text);
+        send(viewer, text);
       }
+    }
+  }
+
+  /**
+   * Sends one message; a viewer whose socket has closed under it (its close handler not yet
+   * run) is dropped, and everybody else is served as usual.
+   */
+  private void send(Viewer viewer, String text) {
+    if (viewer.socket.isClosed()) {
+      viewers.remove(viewer);
+      return;
+    }
+    try {
+      viewer.socket.writeTextMessage(text);
+    } catch (IllegalStateException closed) {
+      viewers.remove(viewer);
     }
   }
 

@@ -37,6 +37,29 @@ final class Replies {
     return control;
   }
 
+  /**
+   * Executes {@code command} and, if it is noteworthy, logs it with who sent it (for a batch,
+   * whose items are answered together). Event loop only.
+   */
+  Future<Outcome> tracked(RoutingContext rc, Command command) {
+    boolean logged = PlantView.noteworthy(command);
+    if (logged) {
+      stream.ours(command);
+    }
+    String who = Access.who(rc);
+    return Future.fromCompletionStage(control.execute(command), context).andThen(result -> {
+      if (result.failed() || !result.result().isDone()) {
+        stream.notOurs(command);
+      }
+      if (logged && result.succeeded()) {
+        Outcome done = result.result();
+        events.add(done.simTime(), done.isDone() ? PlantView.kindOf(command) : "refused",
+            done.isDone() ? command.describe()
+                : command.describe() + " refused: " + done.message(), who);
+      }
+    });
+  }
+
   /** Executes {@code command}; {@code field} is named if it is refused as a bad argument. */
   void command(RoutingContext rc, Command command, String field) {
     boolean logged = PlantView.noteworthy(command);

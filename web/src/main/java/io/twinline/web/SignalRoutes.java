@@ -268,7 +268,7 @@ final class SignalRoutes {
             + " engineer", prefix + "force")));
         continue;
       }
-      results.add(Future.fromCompletionStage(replies.control().execute(item.command), context)
+      results.add(replies.tracked(rc, item.command)
           .map(outcome -> outcome.isDone()
               ? new JsonObject().put("path", path).put("status", 200)
                   .put("message", outcome.message()).put("simTime", outcome.simTime())

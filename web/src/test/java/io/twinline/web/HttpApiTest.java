@@ -361,4 +361,16 @@ class HttpApiTest {
     assertThat(document.statusCode()).isEqualTo(200);
     assertThat(document.bodyAsString()).startsWith("openapi: 3.1.0").contains("/api/signals:");
   }
+
+  @Test
+  void aForceInABatchIsLoggedWithWhoSentIt() throws Exception {
+    web.put("/api/signals", new JsonObject().put("signals", new JsonArray()
+        .add(new JsonObject().put("path", "Belt/AtEnd").put("value", true).put("force", true))));
+
+    JsonArray events = json(web.get("/api/events")).getJsonArray("events");
+
+    assertThat(events.stream().map(JsonObject.class::cast)
+        .filter(e -> e.getString("kind").equals("force")))
+        .singleElement().satisfies(e -> assertThat(e.getString("by")).isEqualTo("anonymous"));
+  }
 }

@@ -18,7 +18,9 @@ final class StreamViewer implements AutoCloseable {
   private final WebSocketClient client;
 
   StreamViewer(Vertx vertx, int port, String uri) throws Exception {
-    client = vertx.createWebSocketClient();
+    // a frame of a large line is a long message (sent as several WebSocket frames)
+    client = vertx.createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions()
+        .setMaxMessageSize(64 << 20));
     // the handler before the connection: the server sends its first message at once
     socket = client.webSocket().textMessageHandler(text -> messages.add(new JsonObject(text)))
         .connect(new WebSocketConnectOptions().setPort(port).setHost("127.0.0.1").setURI(uri))

@@ -145,6 +145,19 @@ public final class Pki implements java.io.Closeable {
     return certificateManager;
   }
 
+  /**
+   * The PKCS#12 key store holding the server's key and certificate, for TLS on the other
+   * endpoints of the same server (the web console): they then show the certificate PLCs trust.
+   */
+  public Path keyStore() {
+    return root.resolve("own").resolve(OwnKeyStore.FILE);
+  }
+
+  /** The password of {@link #keyStore()} (and of its key). */
+  public char[] keyStorePassword() throws IOException {
+    return OwnKeyStore.prepare(root).password();
+  }
+
   /** The application instance certificate. */
   public X509Certificate certificate() {
     return certificate;
