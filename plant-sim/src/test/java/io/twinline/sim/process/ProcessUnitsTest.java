@@ -93,4 +93,30 @@ class ProcessUnitsTest {
     assertThat(plant.signal("Vessel/Level").doubleValue()).isCloseTo(1.0, within(1e-9));
     assertThat(plant.signal("Vessel/LevelRaw").intValue()).isEqualTo(13824);
   }
+
+  @Test
+  void aPumpOnADriveMovesItsRatedFlowTimesItsSpeedReference() {
+    Plant plant = TestLines.plant(
+        """
+        line: Test
+        components:
+          - {name: Drain, type: pump, control: vfd, ratedFlow: 20 l/s}
+          - name: Vessel
+            type: tank
+            area: 1 m2
+            height: 2 m
+            initialLevel: 1.5 m
+            outlets: [{pump: Drain}]
+            switches:
+              - {name: HighLevel, above: 1 m}
+        """);
+    Edges high = Edges.of(plant, "Vessel/HighLevel");
+    plant.signal("Drain/SpeedRef").set(50.0);
+    plant.signal("Drain/Run").set(true);
+
+    plant.simulation().runUntil(seconds(100));
+
+    // Half speed: 10 l/s, 1 cm/s: the 0.5 m down to the switch take 50 s.
+    assertThat((double) high.timesOf(false).get(0)).isCloseTo(50e9, within(MICROSECOND));
+  }
 }
