@@ -174,4 +174,34 @@ class ImmersionHeaterTest {
     double analytic = -mc / 100 * Math.log(1 - 40 * 100 / 20_000.0);
     assertThat(at.timesOf(true).get(0) / 1e9).isCloseTo(analytic, within(30.0));
   }
+
+  @Test
+  void aHeaterOnAPowerSettingHeatsWithThatShareOfItsPower() {
+    Plant plant = TestLines.plant(
+        """
+        line: Test
+        components:
+          - name: Vessel
+            type: tank
+            area: 0.5 m2
+            height: 2 m
+            initialLevel: 1 m
+          - name: Heating
+            type: heater
+            tank: Vessel
+            control: power
+            power: 20 kW
+            lossCoefficient: 100 W/K
+            elementCapacity: 2.5 kJ/K
+        """);
+    plant.signal("Heating/Power").set(50.0);
+
+    plant.simulation().runUntil(seconds(1800));
+
+    // 10 kW into 500 kg of water, well mixed (no agitator): the solution with P = 10 kW.
+    double mc = 500 * C;
+    double expected = 20 + 10_000.0 / 100 * (1 - Math.exp(-100 * 1800 / mc));
+    assertThat(plant.component("Vessel", Tank.class).liquidTemperature())
+        .isCloseTo(expected, within(TOLERANCE));
+  }
 }
