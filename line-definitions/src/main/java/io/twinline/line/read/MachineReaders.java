@@ -108,12 +108,13 @@ final class MachineReaders {
       MapReader fields, String name, String description, References references) {
     Optional<Duration> travel = fields.duration("travel", false, true, "2 s");
     Optional<Double> rated = ProcessReaders.valveRatedFlow(fields);
-    if (!okIfPresent(fields, "travel", travel) || rated == null) {
+    Optional<Double> rangeability = ProcessReaders.valveCharacteristic(fields);
+    if (!okIfPresent(fields, "travel", travel) || rated == null || rangeability == null) {
       return Optional.empty();
     }
     return Optional.of(
         new ValveDefinition(name, description, fields.location(), travel.orElse(Duration.ZERO),
-            rated));
+            rated, rangeability));
   }
 
   private static Optional<ComponentDefinition> guide(

@@ -82,6 +82,33 @@ final class ProcessReaders {
     return rated;
   }
 
+  /**
+   * A valve's characteristic: {@code characteristic: linear} (default) or
+   * {@code equal-percentage} with {@code rangeability} (default 50). Empty for linear, the
+   * rangeability for equal-percentage; null after a problem.
+   */
+  static Optional<Double> valveCharacteristic(MapReader fields) {
+    Optional<String> characteristic =
+        fields.choice("characteristic", List.of("linear", "equal-percentage"), "linear");
+    Optional<Double> rangeability =
+        fields.quantity("rangeability", false, Dimension.RATIO, "50");
+    if (characteristic.isEmpty() || !okIfPresent(fields, "rangeability", rangeability)) {
+      return null;
+    }
+    boolean equal = characteristic.get().equals("equal-percentage");
+    if (rangeability.isPresent() && !equal) {
+      fields.problem("rangeability", "'rangeability' belongs to an equal-percentage valve",
+          "add 'characteristic: equal-percentage', or drop 'rangeability'");
+      return null;
+    }
+    if (rangeability.isPresent() && rangeability.get() <= 1) {
+      fields.problem("rangeability", "the rangeability must be above 1",
+          "typical control valves: 20 to 100, e.g. 'rangeability: 50'");
+      return null;
+    }
+    return equal ? Optional.of(rangeability.orElse(50.0)) : Optional.empty();
+  }
+
   private static Optional<ComponentDefinition> pump(
       MapReader fields, String name, String description, References references) {
     Optional<String> kind = fields.choice("control", List.of("direct", "vfd"), "direct");
