@@ -107,8 +107,8 @@ final class MachineReaders {
   private static Optional<ComponentDefinition> valve(
       MapReader fields, String name, String description, References references) {
     Optional<Duration> travel = fields.duration("travel", false, true, "2 s");
-    Optional<Double> rated = ProcessReaders.valveRatedFlow(fields);
-    Optional<Double> rangeability = ProcessReaders.valveCharacteristic(fields);
+    Optional<Double> rated = DataSheetReaders.valveRatedFlow(fields);
+    Optional<Double> rangeability = DataSheetReaders.valveCharacteristic(fields);
     if (!okIfPresent(fields, "travel", travel) || rated == null || rangeability == null) {
       return Optional.empty();
     }
