@@ -19,13 +19,37 @@ import java.util.Set;
  */
 public record ValveDefinition(
     String name, String description, SourceLocation location, Duration travel,
-    Optional<Double> ratedFlow)
+    Optional<Double> ratedFlow, Optional<Double> rangeability)
     implements ComponentDefinition {
 
   /** A valve whose flow is given by the ports it serves. */
   public ValveDefinition(String name, String description, SourceLocation location,
       Duration travel) {
-    this(name, description, location, travel, Optional.empty());
+    this(name, description, location, travel, Optional.empty(), Optional.empty());
+  }
+
+  /** A valve of linear characteristic. */
+  public ValveDefinition(String name, String description, SourceLocation location,
+      Duration travel, Optional<Double> ratedFlow) {
+    this(name, description, location, travel, ratedFlow, Optional.empty());
+  }
+
+  public ValveDefinition {
+    ratedFlow = ratedFlow == null ? Optional.empty() : ratedFlow;
+    rangeability = rangeability == null ? Optional.empty() : rangeability;
+  }
+
+  /**
+   * The share of the rated flow at opening {@code travel} (0..1): linear, or with
+   * {@link #rangeability()} R equal-percentage, {@code (R^x - 1) / (R - 1)} (each step of travel
+   * adds the same percentage of the flow; 0 closed, 1 open).
+   */
+  public double flowShare(double travel) {
+    if (rangeability.isEmpty()) {
+      return travel;
+    }
+    double r = rangeability.get();
+    return (Math.pow(r, travel) - 1) / (r - 1);
   }
 
   /**

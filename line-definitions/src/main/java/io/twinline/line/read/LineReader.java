@@ -325,7 +325,7 @@ public final class LineReader {
     }
     MapReader r = new MapReader(rawMap.get(), o.pathOf("raw"), "raw scaling", o.problems());
     if (r.keys().contains("card")) {
-      return ProcessReaders.card(r, signal);
+      return DataSheetReaders.card(r, signal);
     }
     Optional<String> typeName = r.text("type", false, "Int16");
     Optional<Long> min = r.integer("min", true, "0");

@@ -154,13 +154,14 @@ final class MachineReaders {
   private static Optional<ComponentDefinition> valve(
       MapReader fields, String name, String description, References references) {
     Optional<Duration> travel = fields.duration("travel", false, true, "2 s");
-    Optional<Double> rated = ProcessReaders.valveRatedFlow(fields);
-    if (!okIfPresent(fields, "travel", travel) || rated == null) {
+    Optional<Double> rated = DataSheetReaders.valveRatedFlow(fields);
+    Optional<Double> rangeability = DataSheetReaders.valveCharacteristic(fields);
+    if (!okIfPresent(fields, "travel", travel) || rated == null || rangeability == null) {
       return Optional.empty();
     }
     return Optional.of(
         new ValveDefinition(name, description, fields.location(), travel.orElse(Duration.ZERO),
-            rated));
+            rated, rangeability));
   }
 
   private static Optional<ComponentDefinition> guide(

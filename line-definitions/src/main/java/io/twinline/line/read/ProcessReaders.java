@@ -38,63 +38,11 @@ final class ProcessReaders {
     return List.of(
         reader(TankDefinition.TYPE, "a tank", ProcessReaders::tank),
         reader(HeaterDefinition.TYPE, "a heater", ProcessReaders::heater),
-        reader(PumpDefinition.TYPE, "a pump", ProcessReaders::pump));
+        reader(PumpDefinition.TYPE, "a pump", DataSheetReaders::pump));
   }
 
   /** What can move liquid through a tank's port as a pump. */
   private static final Set<String> PUMPS = Set.of(MotorDefinition.TYPE, PumpDefinition.TYPE);
-
-  /**
-   * A valve's rated flow from its data sheet: {@code ratedFlow}, or {@code kv} (a flow) or
-   * {@code cv} (a number) at {@code pressureDrop} (default 1 bar). Empty if none is given;
-   * null after a problem.
-   */
-  static Optional<Double> valveRatedFlow(MapReader fields) {
-    Optional<Double> rated = fields.positive("ratedFlow", false, Dimension.FLOW, "4 l/s");
-    Optional<Double> kv = fields.positive("kv", false, Dimension.FLOW, "16 m3/h");
-    Optional<Double> cv = fields.positive("cv", false, Dimension.RATIO, "18");
-    Optional<Double> drop = fields.positive("pressureDrop", false, Dimension.PRESSURE, "1 bar");
-    if (!okIfPresent(fields, "ratedFlow", rated) || !okIfPresent(fields, "kv", kv)
-        || !okIfPresent(fields, "cv", cv) || !okIfPresent(fields, "pressureDrop", drop)) {
-      return null;
-    }
-    int given = (rated.isPresent() ? 1 : 0) + (kv.isPresent() ? 1 : 0) + (cv.isPresent() ? 1 : 0);
-    if (given > 1) {
-      fields.problem(rated.isPresent() ? "ratedFlow" : "kv",
-          "give the valve's flow once: 'ratedFlow', 'kv' or 'cv'",
-          "'ratedFlow: 4 l/s' is the flow when open; 'kv: 16 m3/h' with 'pressureDrop: 2 bar'"
-              + " is the data sheet's coefficient");
-      return null;
-    }
-    if (drop.isPresent() && rated.isPresent()) {
-      fields.problem("pressureDrop", "'pressureDrop' goes with 'kv' or 'cv', not 'ratedFlow'",
-          "the rated flow is the flow already; drop 'pressureDrop' or give 'kv'");
-      return null;
-    }
-    double dp = drop.orElse(1e5);
-    if (kv.isPresent()) {
-      return Optional.of(io.twinline.line.model.ValveDefinition.flowFromKv(kv.get(), dp));
-    }
-    if (cv.isPresent()) {
-      double kvOfCv = cv.get() * io.twinline.line.model.ValveDefinition.KV_PER_CV / 3600.0;
-      return Optional.of(io.twinline.line.model.ValveDefinition.flowFromKv(kvOfCv, dp));
-    }
-    return rated;
-  }
-
-  private static Optional<ComponentDefinition> pump(
-      MapReader fields, String name, String description, References references) {
-    Optional<String> kind = fields.choice("control", List.of("direct", "vfd"), "direct");
-    Optional<Duration> ramp = fields.duration("ramp", false, true, "1 s");
-    Optional<Double> rated = fields.positive("ratedFlow", true, Dimension.FLOW, "6 l/s");
-    if (!present(kind, rated) || !okIfPresent(fields, "ramp", ramp)) {
-      return Optional.empty();
-    }
-    MotorDefinition motor = new MotorDefinition(name, description, fields.location(),
-        MotorDefinition.Kind.valueOf(kind.get().toUpperCase(java.util.Locale.ROOT)),
-        ramp.orElse(Duration.ZERO), Optional.empty(), 10.0);
-    return Optional.of(new PumpDefinition(motor, rated.get()));
-  }
 
   /**
    * Checks what needs the other components read: a port without its own flow needs a valve or
@@ -133,7 +81,7 @@ final class ProcessReaders {
       List<TankDefinition.Port> ports = new ArrayList<>(tank.inlets());
       ports.addAll(tank.outlets());
       for (TankDefinition.Port port : ports) {
-        if (port.flow().isEmpty() && ratedFlowOf(byName.get(port.through())).isEmpty()) {
+        if (port.flow().isEmpty() && DataSheetReaders.ratedFlowOf(byName.get(port.through())).isEmpty()) {
           problems.add(port.location(), port.path() + ".flow",
               "the port has no 'flow' and " + port.through() + " has no rated flow",
               "write the port's 'flow: 2 l/s', or give " + port.through()
@@ -143,54 +91,6 @@ final class ProcessReaders {
         }
       }
     }
-  }
-
-  /**
-   * Raw counts by an analog card's profile: {@code raw: {card: s7-4-20mA, tag: IW64}}. The card
-   * gives the type and the counts; an input card reads the signal, so outputs have none.
-   */
-  static Optional<io.twinline.line.model.SignalOptions.RawScaling> card(
-      MapReader r, io.twinline.line.SignalDefinition signal) {
-    Optional<String> keyword = r.text("card", true, "s7-4-20mA");
-    Optional<String> tag = r.text("tag", false, "IW64");
-    for (String key : List.of("type", "min", "max")) {
-      if (r.keys().contains(key)) {
-        r.problem(key, "'" + key + "' comes from the card's profile",
-            "write either 'card' or 'min'/'max'/'type', not both");
-      }
-    }
-    r.ignore(List.of("type", "min", "max"));
-    r.finish();
-    if (keyword.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<io.twinline.line.AnalogCard> card = io.twinline.line.AnalogCard.parse(keyword.get());
-    if (card.isEmpty()) {
-      r.problem("card", "unknown analog card '" + keyword.get() + "'",
-          Suggestions.hint(keyword.get(),
-              java.util.Arrays.stream(io.twinline.line.AnalogCard.values())
-                  .map(io.twinline.line.AnalogCard::keyword).toList(), "cards are"));
-      return Optional.empty();
-    }
-    if (signal.direction() != io.twinline.line.Direction.INPUT) {
-      r.problem("card", signal.path() + " is an output; card profiles are for analog inputs",
-          "scale an output with 'raw: {min: 0, max: 27648}'");
-      return Optional.empty();
-    }
-    if (r.keys().contains("type") || r.keys().contains("min") || r.keys().contains("max")) {
-      return Optional.empty();
-    }
-    return Optional.of(io.twinline.line.model.SignalOptions.RawScaling.of(card.get(), tag));
-  }
-
-  /** The rated flow of a valve or pump, m³/s. */
-  public static Optional<Double> ratedFlowOf(ComponentDefinition device) {
-    if (device instanceof ValveDefinition valve) {
-      return valve.ratedFlow();
-    } else if (device instanceof PumpDefinition pump) {
-      return Optional.of(pump.ratedFlow());
-    }
-    return Optional.empty();
   }
 
   private static Optional<ComponentDefinition> tank(

@@ -20,10 +20,12 @@ public final class Valve implements FaultableComponent, FlowInput {
   private final Signal isClosed;
   private final LinearActuator stem;
   private final java.util.OptionalDouble ratedFlow;
+  private final ValveDefinition definition;
   private final List<CourseListener> courseListeners = new ArrayList<>();
 
   public Valve(ValveDefinition definition, PlantContext context) {
     this.name = definition.name();
+    this.definition = definition;
     this.open = context.signal(name, ValveDefinition.OPEN);
     this.isOpen = context.signal(name, ValveDefinition.IS_OPEN);
     this.isClosed = context.signal(name, ValveDefinition.IS_CLOSED);
@@ -85,7 +87,7 @@ public final class Valve implements FaultableComponent, FlowInput {
 
   @Override
   public double fractionAt(long time) {
-    return stem.positionAt(time);
+    return definition.flowShare(stem.positionAt(time));
   }
 
   @Override

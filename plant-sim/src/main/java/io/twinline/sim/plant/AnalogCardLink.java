@@ -14,13 +14,18 @@ import io.twinline.sim.signal.SignalValues;
  * the card) shows in the engineering value too, so the two never disagree, whichever a fault
  * targets. While a value is in the nominal or over/undershoot range and the counts are not
  * faulted, the engineering value is the measured one, unrounded.
+ *
+ * <p>Without a card profile ({@code raw: {min, max}} on an input) the counts are a plain linear
+ * scaling, always of good quality, and a fault on them shows in the engineering value likewise.
  */
 final class AnalogCardLink implements SignalFaultStage {
 
   private final Signal engineering;
   private final Signal raw;
   private final Signal wireBreak;
+  /** Null: plain linear counts over {@link #linear}. */
   private final AnalogCard card;
+  private final Analog linear;
   private final Analog range;
   private boolean converting;
 
@@ -30,7 +35,13 @@ final class AnalogCardLink implements SignalFaultStage {
     this.raw = raw;
     this.wireBreak = wireBreak;
     this.card = card;
+    this.linear = raw.definition().analog().orElseThrow();
     this.range = engineering.definition().analog().orElseThrow();
+  }
+
+  /** Plain linear counts (no card profile) for an input. */
+  AnalogCardLink(Signal engineering, Signal raw) {
+    this(engineering, raw, null, null);
   }
 
   void start() {
@@ -49,7 +60,7 @@ final class AnalogCardLink implements SignalFaultStage {
     engineering.addPlcListener(s -> {
       if (engineering.isForced() && !converting) {
         // A forced engineering value bypasses the card: its counts follow as scaled.
-        follow(card.read(engineering.plcDouble(), range), engineering.plcDouble());
+        follow(read(engineering.plcDouble()), engineering.plcDouble());
       }
     });
     engineering.attachCard(this);
@@ -57,15 +68,31 @@ final class AnalogCardLink implements SignalFaultStage {
 
   @Override
   public String faultId() {
-    return "card:" + card.keyword();
+    return card == null ? "raw-counts" : "card:" + card.keyword();
   }
 
   @Override
   public long apply(long measuredBits) {
     double measured = SignalValues.toDouble(engineering.type(), measuredBits);
-    AnalogCard.Reading reading = card.read(measured, range);
+    AnalogCard.Reading reading = read(measured);
     double value = follow(reading, measured);
     return SignalValues.fromDouble(engineering.type(), value);
+  }
+
+  private AnalogCard.Reading read(double measured) {
+    if (card != null) {
+      return card.read(measured, range);
+    }
+    double counts = linear.min() + (measured - range.min()) / range.span() * linear.span();
+    return new AnalogCard.Reading(
+        SignalValues.fromDouble(raw.type(), counts), AnalogCard.Status.GOOD);
+  }
+
+  private double toEngineering(double counts) {
+    if (card != null) {
+      return card.toEngineering(counts, range);
+    }
+    return range.min() + (counts - linear.min()) / linear.span() * range.span();
   }
 
   /** Sets counts, diagnostic and quality from {@code reading}; the engineering value to read. */
@@ -83,12 +110,13 @@ final class AnalogCardLink implements SignalFaultStage {
       double value;
       if (countsFaulted) {
         long counts = (long) raw.plcDouble();
-        status = card.statusOf(counts, wireBreak != null && wireBreak.plcBoolean());
-        value = card.toEngineering(counts, range);
+        status = card == null ? AnalogCard.Status.GOOD
+            : card.statusOf(counts, wireBreak != null && wireBreak.plcBoolean());
+        value = toEngineering(counts);
       } else if (status == AnalogCard.Status.GOOD || status == AnalogCard.Status.OUT_OF_RANGE) {
         value = measured;
       } else {
-        value = card.toEngineering(reading.counts(), range);
+        value = toEngineering(reading.counts());
       }
       SignalQuality quality = SignalQuality.of(status);
       engineering.setQuality(quality);

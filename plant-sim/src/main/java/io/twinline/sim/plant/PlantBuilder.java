@@ -239,6 +239,8 @@ final class PlantBuilder {
               .orElse(null);
           cardLinks.add(new AnalogCardLink(signals.get(engineering), signal, wireBreak,
               card.get()));
+        } else if (signal.direction() == io.twinline.line.Direction.INPUT) {
+          cardLinks.add(new AnalogCardLink(signals.get(engineering), signal));
         } else {
           rawLinks.add(new RawLink(signals.get(engineering), signal));
         }

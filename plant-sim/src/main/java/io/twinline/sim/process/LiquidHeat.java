@@ -8,15 +8,16 @@ import io.twinline.line.model.TankDefinition;
  * beside the level, in °C.
  *
  * <pre>
- *   (m(h) c + C_vessel) dT/dt = G (Te - T) - k (T - ambient) + sum(rho q_in c (T_in - T))
- *   C_e dTe/dt                = P u - G (Te - T)
+ *   (m(h) c + C_vessel) dT/dt = w G (Te - T) - k (T - ambient) + sum(rho q_in c (T_in - T))
+ *   C_e dTe/dt                = P u - w G (Te - T) - (1 - w) G_air (Te - ambient)
  *   dTp/dt                    = (T - Tp) / lag(a)
  * </pre>
  *
- * with m(h) the liquid's mass at level h, G the element's heat transfer: covered, {@code P /
- * filmDifference} times (0.3 + 0.7 a) for agitator speed a; in air, {@code P / 800 K}; and Tp
- * what the probe of the transmitter reads, later while the tank is not stirred. Below a 1 cm
- * layer the liquid's capacity is taken as that layer's, so an empty tank stays finite.
+ * with m(h) the liquid's mass at level h, w the share of the element that is covered, G its
+ * heat transfer to the liquid, {@code P / filmDifference} times (0.3 + 0.7 a) for agitator speed
+ * a, G_air to the air around it, {@code P / 800 K}, and Tp what the probe of the transmitter
+ * reads, later while the tank is not stirred. Below a 1 cm layer the liquid's capacity is taken
+ * as that layer's, so an empty tank stays finite.
  */
 final class LiquidHeat {
 
@@ -96,14 +97,12 @@ final class LiquidHeat {
     double liquid = state[LIQUID];
     double element = state[ELEMENT];
     double wet = covered(level);
-    double transfer =
-        wet * wetTransfer * (HeaterDefinition.Immersion.UNSTIRRED_TRANSFER
-            + (1 - HeaterDefinition.Immersion.UNSTIRRED_TRANSFER) * agitation)
-            + (1 - wet) * dryTransfer;
-    double toLiquid = transfer * (element - liquid);
+    double toLiquid = wet * wetTransfer * (HeaterDefinition.Immersion.UNSTIRRED_TRANSFER
+        + (1 - HeaterDefinition.Immersion.UNSTIRRED_TRANSFER) * agitation) * (element - liquid);
+    double toAir = (1 - wet) * dryTransfer * (element - ambient);
     double mixing = inflowCapacity * (inflowHeat - inflow * liquid);
     rates[LIQUID] = (toLiquid - loss * (liquid - ambient) + mixing) / capacityAt(level);
-    rates[ELEMENT] = (power * heating - toLiquid) / elementCapacity;
+    rates[ELEMENT] = (power * heating - toLiquid - toAir) / elementCapacity;
     double probeLag = 1.0 / (agitation / lag + (1 - agitation) / unstirredLag);
     rates[PROBE] = (liquid - state[PROBE]) / probeLag;
   }

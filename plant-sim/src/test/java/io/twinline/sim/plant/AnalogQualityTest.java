@@ -156,4 +156,32 @@ class AnalogQualityTest {
     assertThat(levelQuality).isEqualTo(SignalQuality.WIRE_BREAK);
     assertThat(plant.signals().snapshot().quality(0)).isEqualTo(SignalQuality.WIRE_BREAK);
   }
+
+  @Test
+  void plainRawCountsOfAnInputAgreeWithTheEngineeringValueUnderAFaultOnEither() {
+    Plant plain = TestLines.plant(
+        """
+        line: Test
+        components:
+          - name: Tx
+            type: variables
+            variables:
+              - {name: Level, type: Double, direction: input, unit: m, range: [0, 2], initial: 1}
+            signals:
+              Level: {raw: {min: 0, max: 10000}}
+        """);
+    assertThat(plain.signal("Tx/LevelRaw").plcValue()).isEqualTo((short) 5000);
+
+    plain.faults().schedule(
+        FaultSpec.of("R1", "Tx/LevelRaw", FaultKind.STUCK_AT).withValue("2500"));
+    plain.simulation().runUntil(seconds(1));
+    assertThat(plain.signal("Tx/Level").plcDouble()).isCloseTo(0.5, within(1e-12));
+
+    plain.faults().clear("R1");
+    plain.faults().schedule(
+        FaultSpec.of("E1", "Tx/Level", FaultKind.STUCK_AT).withValue("1.5"));
+    plain.simulation().runUntil(seconds(2));
+    assertThat(plain.signal("Tx/LevelRaw").plcValue()).isEqualTo((short) 7500);
+    assertThat(plain.signal("Tx/Level").quality()).isEqualTo(SignalQuality.GOOD);
+  }
 }

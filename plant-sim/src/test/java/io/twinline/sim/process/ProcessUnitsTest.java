@@ -93,4 +93,58 @@ class ProcessUnitsTest {
     assertThat(plant.signal("Vessel/Level").doubleValue()).isCloseTo(1.0, within(1e-9));
     assertThat(plant.signal("Vessel/LevelRaw").intValue()).isEqualTo(13824);
   }
+
+  @Test
+  void aPumpOnADriveMovesItsRatedFlowTimesItsSpeedReference() {
+    Plant plant = TestLines.plant(
+        """
+        line: Test
+        components:
+          - {name: Drain, type: pump, control: vfd, ratedFlow: 20 l/s}
+          - name: Vessel
+            type: tank
+            area: 1 m2
+            height: 2 m
+            initialLevel: 1.5 m
+            outlets: [{pump: Drain}]
+            switches:
+              - {name: HighLevel, above: 1 m}
+        """);
+    Edges high = Edges.of(plant, "Vessel/HighLevel");
+    plant.signal("Drain/SpeedRef").set(50.0);
+    plant.signal("Drain/Run").set(true);
+
+    plant.simulation().runUntil(seconds(100));
+
+    // Half speed: 10 l/s, 1 cm/s: the 0.5 m down to the switch take 50 s.
+    assertThat((double) high.timesOf(false).get(0)).isCloseTo(50e9, within(MICROSECOND));
+  }
+
+  @Test
+  void anEqualPercentageValvePassesLittleUntilItIsNearlyOpen() {
+    Plant plant = TestLines.plant(
+        """
+        line: Test
+        components:
+          - {name: Fill, type: valve, travel: 10 s, ratedFlow: 10 l/s,
+             characteristic: equal-percentage, rangeability: 50}
+          - name: Vessel
+            type: tank
+            area: 1 m2
+            height: 2 m
+            inlets: [{valve: Fill}]
+            switches:
+              - {name: HighLevel, above: 0.5 m}
+        """);
+    Edges high = Edges.of(plant, "Vessel/HighLevel");
+    plant.signal("Fill/Open").set(true);
+
+    plant.simulation().runUntil(seconds(100));
+
+    // Opening over 10 s lets in 10 s x 1 cm/s x the mean share of (50^x - 1) / 49, which is
+    // (49 / ln 50 - 1) / 49 = 0.2352: 2.35 cm; then 1 cm/s up to 0.5 m.
+    double during = 0.1 * (49 / Math.log(50) - 1) / 49;
+    double expected = 10 + (0.5 - during) / 0.01;
+    assertThat((double) high.timesOf(true).get(0)).isCloseTo(expected * 1e9, within(10_000.0));
+  }
 }
