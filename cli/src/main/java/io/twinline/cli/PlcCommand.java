@@ -48,6 +48,12 @@ final class PlcCommand implements Callable<Integer> {
           + " (the PLC's clock moves by it per step).")
   boolean lockStep;
 
+  @Option(names = "--restart-on-reset",
+      description = "Start the program afresh (a new instance, init at its first scan) whenever"
+          + " the server's Simulation/ResetCount changes, as a PLC's warm restart: what"
+          + " 'twinline test --plc' needs, since it resets the line before every sequence.")
+  boolean restartOnReset;
+
   @Option(names = "--scan", paramLabel = "TIME",
       description = "Scan period (default: ${DEFAULT-VALUE}).")
   String scan = "10 ms";
@@ -83,6 +89,9 @@ final class PlcCommand implements Callable<Integer> {
       program = chosen.get().get();
       plc = lockStep ? OpcUaSoftPlc.connectLockStep(endpoint, program, period)
           : OpcUaSoftPlc.connect(endpoint, program, period);
+      if (restartOnReset) {
+        plc.restartOnReset(chosen.get());
+      }
       out.printf("Soft PLC running %s on line %s at %s, scanning every %s. Ctrl-C stops it.%n",
           program.getClass().getName(), line, endpoint, scan);
       out.flush();
