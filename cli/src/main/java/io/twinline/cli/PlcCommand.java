@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
     name = "plc",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a control program as a soft PLC connected over OPC UA to a Twinline server, until",
-      "Ctrl-C. It scans every --scan of wall-clock time and writes its outputs to the server."
+      "Run a control program as a soft PLC connected over OPC UA to a Twinline server, until"
+          + " Ctrl-C.",
+      "It scans every --scan of wall-clock time and writes its outputs to the server."
     })
 final class PlcCommand implements Callable<Integer> {
 

@@ -418,7 +418,7 @@ final class TestCommand implements Callable<Integer> {
       }
       if (server.sessionCount() == 0 && !wait.isZero()) {
         err.printf("twinline test --plc: no PLC connected within %s%n", waitForPlc);
-        return EXIT_FAILED;
+        return EXIT_BAD_INPUT; // nothing was tested
       }
       out.printf("PLC connected (%d session%s); running the sequences in %s%n",
           server.sessionCount(), server.sessionCount() == 1 ? "" : "s", settle);
