@@ -438,8 +438,10 @@ public final class TwinlineServer implements AutoCloseable {
   @Override
   public void close() {
     orphans.close();
-    namespace.shutdown();
+    // the clients' sessions and connections end first: a PLC writing to the end gets its
+    // connection closed, not Bad_NodeIdUnknown from a namespace already taken down
     shutdownQuietly(server);
+    namespace.shutdown();
     try {
       pki.close();
     } catch (IOException e) {
