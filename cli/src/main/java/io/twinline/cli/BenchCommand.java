@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the benchmarks and write docs/benchmarks.md (from the source checkout:",
-      "./twinline bench, or mvn -Pbench -pl bench -am verify)."
+      "Run the benchmarks and write docs/benchmarks.md (from the source checkout:"
+          + " ./twinline bench, or mvn -Pbench -pl bench -am verify)."
     })
 final class BenchCommand implements Callable<Integer> {
 

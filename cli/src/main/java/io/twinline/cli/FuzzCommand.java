@@ -36,8 +36,9 @@ import picocli.CommandLine.Spec;
     name = "fuzz",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a sequence file's 'fuzz:' campaign: random operator actions and faults for many",
-      "seeds, checking the invariants all the time. A failing seed replays exactly with --seed.",
+      "Run a sequence file's 'fuzz:' campaign: random operator actions and faults for many"
+          + " seeds, checking the invariants all the time.",
+      "A failing seed replays exactly with --seed.",
       "Exit code 0: no invariant broke; 1: some seed failed; 2: the file or options are wrong."
     })
 final class FuzzCommand implements Callable<Integer> {

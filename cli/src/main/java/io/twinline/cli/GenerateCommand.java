@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Write a generated line of many signals, for scale tests: cells of 100 variables",
-      "(counters, Booleans and analog values in and out) and a probe conveyor with a motor."
+      "Write a generated line of many signals, for scale tests: cells of 100 variables"
+          + " (counters, Booleans and analog values in and out) and a probe conveyor with a"
+          + " motor."
     })
 final class GenerateCommand implements Callable<Integer> {
 

@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
     name = "plc",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a control program as a soft PLC connected over OPC UA to a Twinline server, until",
-      "Ctrl-C. It scans every --scan of wall-clock time and writes its outputs to the server."
+      "Run a control program as a soft PLC connected over OPC UA to a Twinline server, until"
+          + " Ctrl-C.",
+      "It scans every --scan of wall-clock time and writes its outputs to the server."
     })
 final class PlcCommand implements Callable<Integer> {
 
@@ -62,6 +63,12 @@ final class PlcCommand implements Callable<Integer> {
           + " and acknowledge it in Simulation/StepAck; --scan is then the line's I/O cycle"
           + " (the PLC's clock moves by it per step).")
   boolean lockStep;
+
+  @Option(names = "--restart-on-reset",
+      description = "Start the program afresh (a new instance, init at its first scan) whenever"
+          + " the server's Simulation/ResetCount changes, as a PLC's warm restart: what"
+          + " 'twinline test --plc' needs, since it resets the line before every sequence.")
+  boolean restartOnReset;
 
   @Option(names = "--scan", paramLabel = "TIME",
       description = "Scan period (default: ${DEFAULT-VALUE}).")
@@ -101,6 +108,9 @@ final class PlcCommand implements Callable<Integer> {
       program = chosen.get().get();
       plc = lockStep ? OpcUaSoftPlc.connectLockStep(endpoint, program, period)
           : OpcUaSoftPlc.connect(endpoint, program, period);
+      if (restartOnReset) {
+        plc.restartOnReset(chosen.get());
+      }
       out.printf("Soft PLC running %s on line %s at %s, scanning every %s. Ctrl-C stops it.%n",
           this.program != null ? this.program : program.getClass().getName(), line, endpoint,
           scan);

@@ -64,7 +64,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--hostname",
       paramLabel = "NAME",
-      description = "Host name to put in endpoint URLs (default: this machine's name).")
+      description = "Host name to put in endpoint URLs (default: the --bind address if it is"
+          + " one address, else this machine's name).")
   String hostname;
 
   @Option(

@@ -418,7 +418,7 @@ final class TestCommand implements Callable<Integer> {
       }
       if (server.sessionCount() == 0 && !wait.isZero()) {
         err.printf("twinline test --plc: no PLC connected within %s%n", waitForPlc);
-        return EXIT_FAILED;
+        return EXIT_BAD_INPUT; // nothing was tested
       }
       out.printf("PLC connected (%d session%s); running the sequences in %s%n",
           server.sessionCount(), server.sessionCount() == 1 ? "" : "s", settle);
@@ -467,7 +467,7 @@ final class TestCommand implements Callable<Integer> {
         }
         SuiteResult result = new SuiteResult(suite.file(), line.name(),
             controllerName, seeded.seed(), sequences, coverage,
-            System.nanoTime() - suiteStart);
+            System.nanoTime() - suiteStart, plcNotes());
         results.add(result);
         print(out, result);
       }
@@ -481,6 +481,20 @@ final class TestCommand implements Callable<Integer> {
     } finally {
       served.close();
     }
+  }
+
+  /** What the report says about a run against a real PLC: the mode, and the state it keeps. */
+  private List<String> plcNotes() {
+    return List.of(
+        lockStep
+            ? "Mode: lock-step. Simulated time moved one I/O cycle per PLC scan"
+                + " (Simulation/StepRequest, StepAck), so this run is the same every time."
+            : "Mode: real time" + (speed == 1.0 ? "" : ", " + speed + " times faster")
+                + ". The PLC scanned on its own clock, so timings vary from run to run;"
+                + " --lock-step makes them repeatable.",
+        "The line was reset before every sequence (Simulation/ResetCount counts the resets);"
+            + " the PLC was not. Unless its program re-initialises when ResetCount changes"
+            + " ('twinline plc --restart-on-reset' does), the sequences share the PLC's state.");
   }
 
   /**
@@ -533,6 +547,7 @@ final class TestCommand implements Callable<Integer> {
   private static void print(PrintWriter out, SuiteResult result) {
     out.printf("%s: line %s, controller %s, seed %d%n", result.file(), result.line(),
         result.controller(), result.seed());
+    result.notes().forEach(note -> out.println("  " + note));
     for (SequenceResult sequence : result.sequences()) {
       out.printf("  %-5s %s  (%s simulated)%n", label(sequence.status()), sequence.name(),
           io.twinline.harness.run.Times.format(sequence.simNanos()));

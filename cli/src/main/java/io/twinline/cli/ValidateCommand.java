@@ -18,8 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Check line files and sequence files; list every problem with file:line:column and a",
-      "hint. A sequence file is checked against its line (its 'line:' or --line)."
+      "Check line files and sequence files, and list every problem with file:line:column and"
+          + " a hint. A sequence file is checked against its line (its 'line:' or --line).",
+      "Exit code 0: every file is valid; 2: a file has problems or cannot be read."
     })
 final class ValidateCommand implements Callable<Integer> {
 
@@ -48,6 +49,8 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int invalid = 0;
+    // a line file named twice (given, and as a sequence file's line) is reported once
+    java.util.Set<String> printed = new java.util.HashSet<>();
     for (String file : files) {
       try {
         if (isSequenceFile(file)) {
@@ -64,15 +67,26 @@ final class ValidateCommand implements Callable<Integer> {
             definition.signals().size());
       } catch (InvalidDefinitionException e) {
         invalid++;
+        boolean inOtherFile = false;
         for (Problem problem : e.problems()) {
-          err.println(problem.format());
+          String where = problem.location().file();
+          java.nio.file.Path path = java.nio.file.Path.of(where).toAbsolutePath().normalize();
+          inOtherFile |= !path.equals(java.nio.file.Path.of(file).toAbsolutePath().normalize());
+          if (printed.add(path + ":" + problem.location().line() + ":"
+              + problem.location().column() + ":" + problem.message())) {
+            err.println(problem.format());
+          }
         }
         err.printf("%s: %d problem%s%n", file, e.problems().size(),
             e.problems().size() == 1 ? "" : "s");
+        if (inOtherFile && isSequenceFile(file)) {
+          err.printf("%s: its steps were not checked, since its line is not valid; fix the line"
+              + " file, then validate again%n", file);
+        }
       }
     }
     out.flush();
     err.flush();
-    return invalid == 0 ? 0 : 1;
+    return invalid == 0 ? 0 : TestCommand.EXIT_BAD_INPUT;
   }
 }

@@ -63,7 +63,7 @@ class CommandLineTest {
             position: 1 m
         """);
 
-    assertThat(run("validate", bad.toString())).isEqualTo(1);
+    assertThat(run("validate", bad.toString())).isEqualTo(2);
 
     assertThat(err.toString())
         .contains("bad.yaml:4:11: components[0].type: unknown component type 'conveyer'")

@@ -85,7 +85,7 @@ class LauncherIT {
     Result serveUsers = run(dir, "serve", "--users", users.toString(), "--port", "0",
         "--pki", dir.resolve("pki").toString());
 
-    assertThat(validate.exit()).isEqualTo(1);
+    assertThat(validate.exit()).isEqualTo(2);
     assertThat(validate.lines()).anyMatch(l -> l.endsWith(
         "utf16.yaml:1:1: the file is UTF-16 text, not UTF-8"));
     assertThat(serveLine.exit()).isEqualTo(2);

@@ -104,7 +104,7 @@ public final class TwinlineServer implements AutoCloseable {
    */
   public static TwinlineServer start(SimulationRunner runner, ServerOptions options)
       throws IOException {
-    String hostname = options.hostname().orElseGet(HostnameUtil::getHostname);
+    String hostname = options.hostname().orElseGet(() -> advertised(options.bindAddress()));
     Set<String> hostnames = hostnames(options, hostname);
     Pki pki = Pki.open(options.pki(), APPLICATION_URI, hostnames, options.trustAllClients());
     IOException last = null;
@@ -120,6 +120,21 @@ public final class TwinlineServer implements AutoCloseable {
     }
     pki.close();
     throw last;
+  }
+
+  /**
+   * The host an endpoint URL names when no host name is given: the bind address when it is one
+   * address (a client can reach the server only there: {@code --bind 127.0.0.1} advertises
+   * {@code opc.tcp://127.0.0.1:...}, not a name that resolves elsewhere), this machine's name
+   * when the server listens on every interface.
+   */
+  static String advertised(String bindAddress) {
+    String address = bindAddress == null ? "" : bindAddress.strip();
+    if (address.isEmpty() || address.equals("0.0.0.0") || address.equals("::")
+        || address.equals("[::]")) {
+      return HostnameUtil.getHostname();
+    }
+    return address;
   }
 
   private static TwinlineServer startOn(
@@ -423,8 +438,10 @@ public final class TwinlineServer implements AutoCloseable {
   @Override
   public void close() {
     orphans.close();
-    namespace.shutdown();
+    // the clients' sessions and connections end first: a PLC writing to the end gets its
+    // connection closed, not Bad_NodeIdUnknown from a namespace already taken down
     shutdownQuietly(server);
+    namespace.shutdown();
     try {
       pki.close();
     } catch (IOException e) {

@@ -20,6 +20,11 @@ public final class SystemSignals {
   public static final SignalPath STEP_REQUEST = new SignalPath(COMPONENT, "StepRequest");
   /** Lock-step: the PLC writes the StepRequest it has scanned for; the simulation then steps. */
   public static final SignalPath STEP_ACK = new SignalPath(COMPONENT, "StepAck");
+  /**
+   * How often the line was reset (or rewound to a snapshot) since it was first built: a PLC
+   * program that sees it change restarts itself, as after a warm restart.
+   */
+  public static final SignalPath RESET_COUNT = new SignalPath(COMPONENT, "ResetCount");
 
   private SystemSignals() {}
 
@@ -35,7 +40,10 @@ public final class SystemSignals {
                 + " scan once, then write it to StepAck", here),
         new SignalDefinition(STEP_ACK, SignalType.INT32, Direction.OUTPUT,
             "Lock-step: write StepRequest here after the scan; the simulation then runs one"
-                + " I/O cycle", here));
+                + " I/O cycle", here),
+        new SignalDefinition(RESET_COUNT, SignalType.INT32, Direction.INPUT,
+            "Resets of the line so far (0 until the first): when it changes, the line is back"
+                + " at its start; a PLC program re-initialises itself (a warm restart)", here));
   }
 
   public static boolean isSystem(SignalPath path) {

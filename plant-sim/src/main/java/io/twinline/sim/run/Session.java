@@ -45,6 +45,8 @@ public final class Session {
   private volatile long publishedTime;
   private boolean started;
   private long cycles;
+  /** Resets and restores so far: {@code Simulation/ResetCount}. */
+  private int resets;
 
   public Session(LineDefinition line) {
     this(Plant.build(line));
@@ -72,6 +74,11 @@ public final class Session {
 
   public long now() {
     return simulation.now();
+  }
+
+  /** How often the line was reset or restored so far (what {@code Simulation/ResetCount} shows). */
+  public int resets() {
+    return resets;
   }
 
   public long ioCycle() {
@@ -397,6 +404,11 @@ public final class Session {
     } finally {
       subscribers.addAll(listening);
     }
+    // in the publication of the reset itself, so a PLC never reads the new plant with the old
+    // count (a client that read the count before the reset's values would not restart)
+    resets++;
+    plant.signal(io.twinline.sim.plant.SystemSignals.RESET_COUNT.toString()).set(resets);
+    plant.signals().drainChanges();
     publishedTime = simulation.now();
     if (wasStarted || !listening.isEmpty()) {
       publish(plant.signals().snapshot());

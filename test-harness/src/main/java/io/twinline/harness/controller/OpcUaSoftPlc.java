@@ -49,6 +49,10 @@ import org.slf4j.LoggerFactory;
  * every {@code Simulation/StepRequest} the server raises, on the values published with it, and
  * writes its outputs and then {@code Simulation/StepAck} in one Write request; its clock is the
  * number of steps times the I/O cycle. The same program then gives the same run every time.
+ *
+ * <p>It watches {@code Simulation/ResetCount}; with {@link #restartOnReset} it starts a fresh
+ * program instance when the count changes (the line was reset: a warm restart of the PLC), before
+ * the first scan on the reset line's values.
  */
 public final class OpcUaSoftPlc implements AutoCloseable {
 
@@ -66,7 +70,11 @@ public final class OpcUaSoftPlc implements AutoCloseable {
   private record Variable(NodeId node, String path, NodeId dataType, boolean writable) {}
 
   private final OpcUaClient client;
-  private final ControlProgram program;
+  private ControlProgram program;
+  private volatile java.util.function.Supplier<ControlProgram> restarts;
+  private final AtomicLong restarted = new AtomicLong();
+  private Variable resetCount;
+  private Object resetsSeen;
   private final Map<String, Variable> byName = new HashMap<>();
   private final Map<NodeId, Object> values = new ConcurrentHashMap<>();
   private final Map<NodeId, Object> written = new HashMap<>();
@@ -103,6 +111,9 @@ public final class OpcUaSoftPlc implements AutoCloseable {
         .orElseThrow(() -> new UaException(
             org.eclipse.milo.opcua.stack.core.StatusCodes.Bad_NotFound, "no line served"));
     collect(new NodeId(ns, line));
+    resetCount = new Variable(new NodeId(ns, "Simulation/ResetCount"), "Simulation/ResetCount",
+        NodeIds.Int32, false);
+    byName.put(resetCount.path(), resetCount);
     this.scanner = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "opcua-soft-plc");
       t.setDaemon(true);
@@ -163,6 +174,21 @@ public final class OpcUaSoftPlc implements AutoCloseable {
       client.disconnect();
       throw e;
     }
+  }
+
+  /**
+   * From now on, a change of {@code Simulation/ResetCount} (a reset of the line) replaces the
+   * program with a fresh one from {@code programs}, initialised at its first scan, as a PLC's warm
+   * restart does: its state starts over with the line's. Any thread.
+   */
+  public OpcUaSoftPlc restartOnReset(java.util.function.Supplier<ControlProgram> programs) {
+    this.restarts = programs;
+    return this;
+  }
+
+  /** How often the program was restarted after a reset. */
+  public long restarts() {
+    return restarted.get();
   }
 
   /** Steps acknowledged in lock-step. */
@@ -319,6 +345,18 @@ public final class OpcUaSoftPlc implements AutoCloseable {
 
   /** One scan of the program at {@code now} (its first is preceded by init). */
   private Image scanAt(long now) {
+    Object resets = values.get(resetCount.node());
+    java.util.function.Supplier<ControlProgram> fresh = restarts;
+    if (fresh != null && resets != null && resetsSeen != null && !resets.equals(resetsSeen)) {
+      program = fresh.get();
+      initialised = false;
+      written.clear();
+      writtenAt.clear();
+      restarted.incrementAndGet();
+    }
+    if (resets != null) {
+      resetsSeen = resets;
+    }
     Image image = new Image(now);
     if (!initialised) {
       initialised = true;

@@ -822,9 +822,7 @@ public final class Expressions {
                   () ->
                       new ExpressionException(name.column(),
                           "unknown signal '" + name.text() + "'",
-                          Suggestions.closest(name.text(), signals.names())
-                              .map(c -> "did you mean '" + c + "'?")
-                              .orElse("name a signal as Component/Signal, or by its tag")));
+                          SignalHints.hint(name.text(), signals.names())));
       if (used.putIfAbsent(ref.path(), ref) == null) {
         String written = name.text();
         String other = written.equals(ref.path())

@@ -128,6 +128,9 @@ public final class HtmlReport {
     fact(out, "seed", Long.toString(suite.seed()));
     fact(out, "wall time", wall(suite.wallNanos()));
     out.close();
+    for (String note : suite.notes()) {
+      out.element("p", note, "class", "note run-note");
+    }
     out.open("p", "class", "totals");
     counts(out, suite.count(Status.PASSED), suite.count(Status.FAILED), suite.count(Status.ERROR),
         suite.count(Status.SKIPPED));

@@ -376,8 +376,7 @@ public final class SequenceReader {
     Optional<io.twinline.harness.expr.SignalTable.Ref> ref = signals.resolve(name);
     if (ref.isEmpty()) {
       problems.add(location, path, "unknown signal '" + name + "'",
-          Suggestions.closest(name, signals.names()).map(c -> "did you mean '" + c + "'?")
-              .orElse("name a signal as Component/Signal, or by its tag"));
+          io.twinline.harness.expr.SignalHints.hint(name, signals.names()));
       return Optional.empty();
     }
     return Optional.of(signals.definition(ref.get().index()));
