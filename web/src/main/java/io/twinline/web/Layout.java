@@ -264,7 +264,7 @@ final class Layout {
       return placed;
     }
     double minX = placed.values().stream().mapToDouble(p -> p.bounds()[0]).min().orElseThrow();
-    // room above for the names drawn over belts
+    // the top at 40 as in the automatic layout: room above for the names drawn over belts
     double minY = placed.values().stream().mapToDouble(p -> p.bounds()[1]).min().orElseThrow();
     Map<String, Place> moved = new LinkedHashMap<>();
     placed.forEach((name, p) -> moved.put(name, p.moved(20 - minX, 40 - minY)));
