@@ -43,6 +43,10 @@ final class LineRoutes {
     router.get("/api/trends").handler(access.require(Role.OBSERVER)).handler(this::trends);
   }
 
+  private static JsonObject point(double[] xy) {
+    return new JsonObject().put("x", xy[0]).put("y", xy[1]);
+  }
+
   /** The definition and layout: what the console draws. */
   static JsonObject describe(SimulationRunner runner) {
     LineDefinition definition = runner.plant().definition();
@@ -69,9 +73,18 @@ final class LineRoutes {
       if (c instanceof ConveyorDefinition belt) {
         json.put("length", belt.length());
       }
+      double[] bounds = place.bounds();
+      json.put("placed", place.placed())
+          .put("in", point(place.in())).put("out", point(place.out()))
+          .put("bounds", new JsonObject().put("x", bounds[0]).put("y", bounds[1])
+              .put("width", bounds[2]).put("height", bounds[3]));
+      if (place.angle() != 0) {
+        json.put("rotate", new JsonObject().put("angle", place.angle())
+            .put("x", place.pivotX()).put("y", place.pivotY()));
+      }
       components.add(json);
-      width = Math.max(width, place.x() + place.width() + 20);
-      height = Math.max(height, place.y() + place.height() + 20);
+      width = Math.max(width, bounds[0] + bounds[2] + 20);
+      height = Math.max(height, bounds[1] + bounds[3] + 20);
     }
     JsonArray signals = new JsonArray();
     var registry = runner.plant().signals();

@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param faults faults scheduled by the file
  * @param recipes the product variants, in file order
  * @param file where it was read from
+ * @param placements where components are drawn, by component name, for those whose line file
+ *     gives {@code at:} (the rest are laid out automatically)
  */
 public record LineDefinition(
     String name,
@@ -32,13 +34,30 @@ public record LineDefinition(
     Map<SignalPath, SignalOptions> signalOptions,
     List<FaultSpec> faults,
     List<RecipeDefinition> recipes,
-    String file) {
+    String file,
+    Map<String, Placement> placements) {
 
   public LineDefinition {
+    placements = Map.copyOf(placements);
     components = List.copyOf(components);
     signalOptions = Map.copyOf(signalOptions);
     faults = List.copyOf(faults);
     recipes = List.copyOf(recipes);
+  }
+
+  /** A line without placements: every component is laid out automatically. */
+  public LineDefinition(
+      String name,
+      String description,
+      Duration ioCycle,
+      long seed,
+      List<ComponentDefinition> components,
+      Map<SignalPath, SignalOptions> signalOptions,
+      List<FaultSpec> faults,
+      List<RecipeDefinition> recipes,
+      String file) {
+    this(name, description, ioCycle, seed, components, signalOptions, faults, recipes, file,
+        Map.of());
   }
 
   public LineDefinition(
@@ -66,7 +85,13 @@ public record LineDefinition(
   /** The same line with another seed for its random streams. */
   public LineDefinition withSeed(long newSeed) {
     return new LineDefinition(
-        name, description, ioCycle, newSeed, components, signalOptions, faults, recipes, file);
+        name, description, ioCycle, newSeed, components, signalOptions, faults, recipes, file,
+        placements);
+  }
+
+  /** Where the line file places component {@code componentName}, if it does. */
+  public Optional<Placement> placement(String componentName) {
+    return Optional.ofNullable(placements.get(componentName));
   }
 
   /** The recipe called {@code recipeName}. */

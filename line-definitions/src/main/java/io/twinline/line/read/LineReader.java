@@ -12,6 +12,7 @@ import io.twinline.line.model.ConveyorDefinition;
 import io.twinline.line.model.LineDefinition;
 import io.twinline.line.model.RecipeDefinition;
 import io.twinline.line.model.MountedDefinition;
+import io.twinline.line.model.Placement;
 import io.twinline.line.model.SignalOptions;
 import io.twinline.line.yaml.YamlList;
 import io.twinline.line.yaml.YamlMap;
@@ -99,7 +100,9 @@ public final class LineReader {
 
     References references = new References(declaredTypes(items), declaredNames(items));
     Map<SignalPath, SignalOptions> options = new HashMap<>();
-    List<ReadComponent> components = readComponents(items, references, options, problems);
+    Map<String, Placement> placements = new HashMap<>();
+    List<ReadComponent> components =
+        readComponents(items, references, options, placements, problems);
     checkAcrossComponents(components, options, name.orElse(""), problems);
     ProcessReaders.checkAcross(
         components.stream().map(ReadComponent::definition).toList(), problems);
@@ -123,7 +126,8 @@ public final class LineReader {
         options,
         faults,
         recipes,
-        file);
+        file,
+        placements);
   }
 
   private static Duration ioCycle(MapReader top) {
@@ -199,6 +203,7 @@ public final class LineReader {
       List<YamlMap> items,
       References references,
       Map<SignalPath, SignalOptions> options,
+      Map<String, Placement> placements,
       Problems problems) {
     List<ReadComponent> components = new ArrayList<>();
     Map<String, MapReader> byName = new HashMap<>();
@@ -245,8 +250,10 @@ public final class LineReader {
       Optional<ComponentDefinition> definition =
           reader.read(fields, name.orElse("Unnamed"), description, references);
       Optional<YamlMap> signalOptions = fields.map("signals", false, "{MotorOn: {tag: Q_M1}}");
+      Optional<Placement> placement = PlacementReader.read(fields, definition);
       fields.finish();
       if (name.isPresent() && definition.isPresent() && !duplicate) {
+        placement.ifPresent(p -> placements.put(name.get(), p));
         signalOptions.ifPresent(
             map -> readSignalOptions(map, fields, definition.get(), options));
         components.add(new ReadComponent(definition.get(), fields));

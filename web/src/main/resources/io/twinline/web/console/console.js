@@ -94,8 +94,9 @@ function drawLine() {
   for (const c of view.line.components) {
     const to = c.to && byName.get(c.to);
     if (to) {
-      el('path', { class: 'flow', d: 'M' + (c.x + c.width) + ' ' + (c.y + c.height / 2)
-        + ' L' + to.x + ' ' + (to.y + to.height / 2) }, svg);
+      // in/out are where parts leave and enter, on turned belts too
+      el('path', { class: 'flow', d: 'M' + c.out.x + ' ' + c.out.y
+        + ' L' + to.in.x + ' ' + to.in.y }, svg);
     }
   }
   for (const c of view.line.components) {
@@ -110,11 +111,20 @@ function drawLine() {
   }
 }
 
+/** The group a belt (or a device on it) is drawn in: turned along its heading if it has one. */
+function turned(g, c) {
+  if (!c.rotate) return g;
+  return el('g', { transform: 'rotate(' + c.rotate.angle + ' ' + c.rotate.x + ' ' + c.rotate.y
+    + ')' }, g);
+}
+
 function drawConveyor(g, c) {
+  const inner = turned(g, c);
   const belt = el('rect', { class: 'belt', x: c.x, y: c.y, width: c.width, height: c.height,
-    rx: 4 }, g);
-  text(g, c.x, c.y - 4, c.name);
-  const layer = el('g', { class: 'parts' }, g);
+    rx: 4 }, inner);
+  // the name stays upright, above the belt as drawn
+  text(g, c.bounds.x, c.bounds.y - 4, c.name);
+  const layer = el('g', { class: 'parts' }, inner);
   drawn.belts.set(c.name, { belt, c, motor: signalOf(c, 'MotorOn'), speed: signalOf(c, 'Speed') });
   drawn.partLayers.set(c.name, layer);
 }
@@ -122,8 +132,8 @@ function drawConveyor(g, c) {
 function drawMounted(g, c) {
   const id = view.byPath.get(c.conveyor + '/' + c.name) ?? firstBoolean(c);
   const device = el('rect', { class: 'device', x: c.x, y: c.y, width: c.width,
-    height: c.height, rx: 2 }, g);
-  text(g, c.x - 4, c.y + c.height + 10, c.name);
+    height: c.height, rx: 2 }, turned(g, c));
+  text(g, c.bounds.x - 4, c.bounds.y + c.bounds.height + 10, c.name);
   if (id !== undefined) drawn.lit.push({ node: device, id, base: 'device' });
   for (const name of ['Raised', 'Diverted', 'Extended', 'Pushed']) {
     const s = signalOf(c, name);
