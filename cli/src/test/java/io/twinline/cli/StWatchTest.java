@@ -76,6 +76,33 @@ class StWatchTest {
   }
 
   @Test
+  void aSubscriptionSeesTheCounterChange(@TempDir Path pki) throws Exception {
+    try (ServeCommand.Serving serving = serve(pki, "--controller", "st:" + PROGRAM)) {
+      OpcUaClient client = connect(serving);
+      try {
+        int ns = client.getNamespaceTable().getIndex("urn:twinline").intValue();
+        java.util.List<DataValue> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var subscription =
+            new org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription(client, 50.0);
+        subscription.create();
+        var item = org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem
+            .newDataItem(new NodeId(ns, "DemoConveyor/PLC/Belt/scans"));
+        item.setSamplingInterval(50.0);
+        item.setDataValueListener((i, v) -> seen.add(v));
+        subscription.addMonitoredItem(item);
+        subscription.synchronizeMonitoredItems();
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> seen.stream()
+            .filter(v -> v.statusCode().isGood())
+            .map(v -> (Long) v.value().value()).distinct().count() >= 3);
+        subscription.delete();
+      } finally {
+        client.disconnect();
+      }
+    }
+  }
+
+  @Test
   void theProgramsVariablesAreReadOnly(@TempDir Path pki) throws Exception {
     try (ServeCommand.Serving serving = serve(pki, "--controller", "st:" + PROGRAM)) {
       OpcUaClient client = connect(serving);
