@@ -38,4 +38,27 @@ class WatchedVariablesTest {
         new WatchedVariable("BottlingLine/mode", WatchedVariable.Kind.TEXT, "LineMode"));
     assertThat(values[mode]).isEqualTo("LineMode#STOPPED");
   }
+
+  @Test
+  void globalsAreWatchedUnderGlobalsButNotTheProgramsExternalOrTemporary() throws Exception {
+    StProgram st = new StProgram(io.twinline.stplc.compile.Compiler.compile("g.st", """
+        VAR_GLOBAL
+          total : INT := 32767;
+          label : STRING := 'x';
+          hold : TIME := T#1s500ms;
+        END_VAR
+        PROGRAM Main
+        VAR_EXTERNAL total : INT; END_VAR
+        VAR_TEMP scratch : INT; END_VAR
+        scratch := 1;
+        total := total + scratch;
+        END_PROGRAM
+        """, 0), List.of());
+
+    assertThat(st.watched()).extracting(WatchedVariable::path)
+        .containsExactly("Globals/total", "Globals/label", "Globals/hold");
+    Object[] values = new Object[3];
+    st.copyWatched(values);
+    assertThat(values).containsExactly(32767L, "x", "T#1s500ms");
+  }
 }
