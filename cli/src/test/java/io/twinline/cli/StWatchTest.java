@@ -103,6 +103,27 @@ class StWatchTest {
   }
 
   @Test
+  void aClientBrowsesFromTheLineToTheProgramsVariables(@TempDir Path pki) throws Exception {
+    try (ServeCommand.Serving serving = serve(pki, "--controller", "st:" + PROGRAM)) {
+      OpcUaClient client = connect(serving);
+      try {
+        int ns = client.getNamespaceTable().getIndex("urn:twinline").intValue();
+        assertThat(names(client, new NodeId(ns, "DemoConveyor"))).contains("PLC", "Infeed");
+        assertThat(names(client, new NodeId(ns, "DemoConveyor/PLC"))).containsExactly("Belt");
+        assertThat(names(client, new NodeId(ns, "DemoConveyor/PLC/Belt"))).containsExactly(
+            "Infeed_MotorOn", "scans", "warmUp.Q", "warmUp.ET", "state");
+      } finally {
+        client.disconnect();
+      }
+    }
+  }
+
+  private static java.util.List<String> names(OpcUaClient client, NodeId node) throws Exception {
+    return client.getAddressSpace().browse(node).stream()
+        .map(r -> r.getBrowseName().name()).toList();
+  }
+
+  @Test
   void theProgramsVariablesAreReadOnly(@TempDir Path pki) throws Exception {
     try (ServeCommand.Serving serving = serve(pki, "--controller", "st:" + PROGRAM)) {
       OpcUaClient client = connect(serving);
