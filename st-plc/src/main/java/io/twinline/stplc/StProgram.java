@@ -15,7 +15,7 @@ import java.util.List;
  * its programs (by priority), and the bound outputs are written to the image. A run-time error
  * stops the PLC: the scan throws a {@link StStop} naming the POU, line and simulated time.
  */
-public final class StProgram implements ControlProgram {
+public final class StProgram implements ControlProgram, io.twinline.sim.controller.Watchable {
 
   private final Compiled program;
   private final Point[] inputs;
@@ -25,6 +25,7 @@ public final class StProgram implements ControlProgram {
   private final Frame[][] frames;
   private final io.twinline.stplc.runtime.Stmt[][] bodies;
   private boolean stopped;
+  private StWatch watch;
 
   /** A variable bound to a signal, at its slot. */
   private static final class Point {
@@ -69,6 +70,23 @@ public final class StProgram implements ControlProgram {
 
   public Compiled compiled() {
     return program;
+  }
+
+  @Override
+  public List<io.twinline.sim.controller.WatchedVariable> watched() {
+    return watch().variables();
+  }
+
+  @Override
+  public void copyWatched(Object[] values) {
+    watch().copy(values);
+  }
+
+  private StWatch watch() {
+    if (watch == null) {
+      watch = new StWatch(program);
+    }
+    return watch;
   }
 
   /**

@@ -53,7 +53,9 @@ import org.eclipse.milo.opcua.stack.core.types.structured.WriteValue;
  *       EngineeringUnits; inputs read-only to clients (unless forcible), outputs writable;
  *   <li>{@code Objects/Twinline/<Line>/Tags/<tag>}: the same signals under their tag aliases,
  *       NodeId {@code s=<tag>};
- *   <li>{@code Objects/Twinline/Simulation}: the simulation's state and methods.
+ *   <li>{@code Objects/Twinline/Simulation}: the simulation's state and methods;
+ *   <li>{@code Objects/Twinline/<Line>/PLC/<Program>/<Variable>}: the variables of an
+ *       in-process soft PLC's program, read-only ({@link PlcNodes}).
  * </ul>
  *
  * <p>The folders and the Simulation object are stored nodes; the signals' nodes are made when a
@@ -78,6 +80,8 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle {
   private final LineNodeManager nodeManager;
   private final DeferredCalls deferredCalls;
   private AutoCloseable feedSubscription;
+  /** The in-process PLC's variables: read-only to everyone. */
+  private volatile java.util.Set<NodeId> plcVariables = java.util.Set.of();
   private SimulationNodes simulation;
 
   /**
@@ -170,6 +174,8 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle {
 
     UaFolderNode lineFolder = folder(nodeIds.line(line.name()), line.name(), line.description());
     root.addOrganizes(lineFolder);
+    runner.programWatch().ifPresent(watch -> plcVariables = new PlcNodes(runner, watch, nodeIds,
+        getNodeContext(), nodeManager::addNode, line.name()).build(lineFolder));
 
     // the signals of each component, in the line's order; the folders organize them
     Map<String, List<SignalNode>> byComponent = new LinkedHashMap<>();
@@ -355,8 +361,14 @@ public final class LineNamespace extends ManagedNamespaceWithLifecycle {
     monitoredSignals.monitoringModeChanged(items);
   }
 
-  /** True for a signal node that clients may not write at all (an input). Any thread. */
+  /**
+   * True for a signal node that clients may not write at all (an input), or a variable of the
+   * in-process PLC's program. Any thread.
+   */
   public boolean isReadOnlySignal(NodeId nodeId) {
+    if (plcVariables.contains(nodeId)) {
+      return true;
+    }
     LineNodeManager.SignalNodeId id = nodeManager.resolve(nodeId);
     return id != null && id.isVariable() && !id.signal().definition().clientWritable();
   }

@@ -16,6 +16,8 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UShort;
  *   <li>{@code ns=<twinline>;s=<Line>/<Component>/<Signal>} a signal
  *   <li>{@code ns=<twinline>;s=<tag>} a signal under its tag alias
  *   <li>{@code ns=<twinline>;s=Simulation/<Name>} the simulation's own nodes
+ *   <li>{@code ns=<twinline>;s=<Line>/PLC/<Program>/<Variable>} a variable of the program an
+ *       in-process soft PLC runs ({@code <Line>/PLC} and {@code <Line>/PLC/<Program>} its folders)
  *   <li>{@code ns=<twinline>;s=<signal>.EURange}, {@code .EngineeringUnits} the properties of an
  *       analog signal (or of its tag alias)
  * </ul>
@@ -32,6 +34,9 @@ public final class TwinlineNodeIds {
 
   /** The name of the simulation's own object, and a name no line may take. */
   public static final String SIMULATION = "Simulation";
+
+  /** The folder of the in-process PLC's watched variables, below the line's. */
+  public static final String PLC = "PLC";
 
   /** The properties of an analog variable (an AnalogItemType). */
   public static final String EU_RANGE = "EURange";
@@ -71,6 +76,11 @@ public final class TwinlineNodeIds {
   }
 
   /** The folder of a line's tag aliases. */
+  /** The folder of the in-process PLC's variables, or one below it ({@code path} "Main"). */
+  public NodeId plc(String line, String path) {
+    return new NodeId(namespaceIndex, line + "/" + PLC + (path.isEmpty() ? "" : "/" + path));
+  }
+
   public NodeId tags(String line) {
     return new NodeId(namespaceIndex, line + "/Tags");
   }

@@ -32,6 +32,7 @@ public final class SoftPlc {
   private EventHandle next;
   private long scans;
   private boolean initialised;
+  private ProgramWatch watch;
 
   /**
    * @param scanPeriod rounded up to a whole number of I/O cycles
@@ -66,6 +67,12 @@ public final class SoftPlc {
     java.util.concurrent.atomic.AtomicLong scans = new java.util.concurrent.atomic.AtomicLong();
     SoftPlc[] current = new SoftPlc[1];
     long[] before = new long[1];
+    // a probe instance tells what a watchable program's variables are before the first scan
+    ProgramWatch watch = programs.get() instanceof Watchable probe
+        ? new ProgramWatch(probe.watched()) : null;
+    if (watch != null) {
+      runner.watch(watch);
+    }
     runner.subscribe(changes -> {
       if (changes.isSnapshot()) {
         // a start or a reset: the plant is new, so is the PLC's program
@@ -74,7 +81,9 @@ public final class SoftPlc {
           before[0] += current[0].scans();
           program.restart(current[0].program);
         }
-        current[0] = new SoftPlc(runner.session(), program, scanPeriod).start();
+        current[0] = new SoftPlc(runner.session(), program, scanPeriod);
+        current[0].watch = watch;
+        current[0].start();
       }
       scans.set(before[0] + current[0].scans());
     });
@@ -105,6 +114,9 @@ public final class SoftPlc {
       program.init(image);
     }
     program.scan(image);
+    if (watch != null) {
+      watch.publish((Watchable) program, image.now);
+    }
     image.flush();
     next = session.simulation().schedule(scanPeriod, Priority.LATE, scanAction);
   }

@@ -114,6 +114,18 @@ public final class SimulationRunner implements AutoCloseable {
     return control;
   }
 
+  private volatile io.twinline.sim.controller.ProgramWatch programWatch;
+
+  /** The variables of the program an in-process soft PLC runs, to be watched. Any thread. */
+  public void watch(io.twinline.sim.controller.ProgramWatch watch) {
+    this.programWatch = watch;
+  }
+
+  /** What {@link #watch} was given, if a watchable program runs in process. Any thread. */
+  public java.util.Optional<io.twinline.sim.controller.ProgramWatch> programWatch() {
+    return java.util.Optional.ofNullable(programWatch);
+  }
+
   /** The feed of signal changes every consumer off the simulation thread subscribes to. */
   public ChangeFeed feed() {
     return feed;
