@@ -84,4 +84,65 @@ class PlcServeTest {
       assertThat(plc.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
   }
+
+  /**
+   * A line file with a {@code coupling:} section couples without --plc (the tags file beside
+   * it); a flag given overrides the section's field (--plc-cycle here).
+   */
+  @Test
+  void serveCouplesFromTheLineFilesCouplingSection(@TempDir Path dir) throws Exception {
+    Process plc = new ProcessBuilder("/usr/bin/python3",
+        EXAMPLE.resolve("soft_plc.py").toString(), "0").redirectErrorStream(true).start();
+    try {
+      BufferedReader plcOut = new BufferedReader(
+          new InputStreamReader(plc.getInputStream(), StandardCharsets.UTF_8));
+      Matcher port = Pattern.compile("listening on port (\\d+)").matcher(plcOut.readLine());
+      assertThat(port.find()).isTrue();
+      Files.copy(EXAMPLE.resolve("transfer-tags.csv"), dir.resolve("tags.csv"));
+      Path line = dir.resolve("coupled-line.yaml");
+      Files.writeString(line, Files.readString(EXAMPLE.resolve("transfer-line.yaml")) + """
+
+          coupling:
+            plc: modbus-tcp://127.0.0.1:%s
+            tags: tags.csv          # relative to the line file
+            cycle: 10 ms
+            pauseWhileDown: true
+            status: Plc/Link
+          """.formatted(port.group(1)));
+      ServeCommand serve = new ServeCommand();
+      CommandLine.populateCommand(serve, "--line", line.toString(), "--port", "0", "--bind",
+          "127.0.0.1", "--pki", dir.resolve("pki").toString(), "--plc-cycle", "20");
+      try (ServeCommand.Serving serving =
+          serve.open(new PrintWriter(out, true), new PrintWriter(err, true))) {
+        assertThat(out.toString()).contains("PLC coupling: modbus-tcp://127.0.0.1:"
+            + port.group(1) + ", 4 tags, every 20 ms: 2 read and 1 write requests a cycle;"
+            + " the simulation waits while the PLC is unreachable");
+        await().atMost(Duration.ofSeconds(60)).until(() -> out.toString()
+            .contains("PLC link: UP"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> serving.runner()
+            .call(p -> p.signal("Infeed/MotorOn").value()).join().equals(true));
+        await().atMost(Duration.ofSeconds(60)).until(() -> serving.runner()
+            .call(p -> p.signal("Plc/Link").value()).join().equals(1));
+      }
+    } finally {
+      plc.destroy();
+      assertThat(plc.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
+  void aCouplingSectionWithMistakesIsRefusedLocated(@TempDir Path dir) throws Exception {
+    Path line = dir.resolve("bad-line.yaml");
+    Files.writeString(line, Files.readString(EXAMPLE.resolve("transfer-line.yaml")) + """
+
+        coupling:
+          plc: s7://10.0.0.5
+          tags: nowhere.csv
+        """);
+    assertThat(run("serve", "--line", line.toString(), "--port", "0")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("bad-line.yaml:").contains(": coupling.plc: the coupling cannot speak 's7://'")
+        .contains(": coupling.tags: there is no tag map ")
+        .contains("refused, 2 problems");
+  }
 }

@@ -42,7 +42,12 @@ final class CouplingReader {
       }
     }
     Optional<Path> tags = fields.text("tags", true, "tags.csv").map(name -> {
-      Path parent = Path.of(file).toAbsolutePath().getParent();
+      Path parent;
+      try {
+        parent = Path.of(file).toAbsolutePath().getParent();
+      } catch (java.nio.file.InvalidPathException e) {
+        parent = null;
+      }
       return parent == null ? Path.of(name) : parent.resolve(name).normalize();
     });
     if (tags.isPresent() && !Files.isRegularFile(tags.get())) {
