@@ -145,4 +145,64 @@ class PlcServeTest {
         .contains(": coupling.tags: there is no tag map ")
         .contains("refused, 2 problems");
   }
+
+  /**
+   * End to end: while the PLC is unreachable an OPC UA client reads the signals fed from it with
+   * Bad_NoCommunication; once the soft PLC is up on that port they are Good again.
+   */
+  @Test
+  void whileThePlcIsUnreachableOpcUaReadsItsSignalsAsBadNoCommunication(@TempDir Path dir)
+      throws Exception {
+    int free;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      free = socket.getLocalPort();
+    }
+    ServeCommand serve = new ServeCommand();
+    CommandLine.populateCommand(serve, "--line",
+        EXAMPLE.resolve("transfer-line.yaml").toString(), "--port", "0", "--bind", "127.0.0.1",
+        "--hostname", "127.0.0.1", "--pki", dir.toString(), "--plc",
+        "modbus-tcp://127.0.0.1:" + free, "--plc-tags",
+        EXAMPLE.resolve("transfer-tags.csv").toString());
+    Process plc = null;
+    try (ServeCommand.Serving serving =
+        serve.open(new PrintWriter(out, true), new PrintWriter(err, true))) {
+      Matcher url = Pattern.compile(
+          "OPC UA endpoint: (opc\\.tcp://127\\.0\\.0\\.1:\\d+/twinline)").matcher(out.toString());
+      assertThat(url.find()).as(out.toString()).isTrue();
+      org.eclipse.milo.opcua.sdk.client.OpcUaClient client =
+          org.eclipse.milo.opcua.sdk.client.OpcUaClient.create(url.group(1));
+      client.connect();
+      try {
+        int ns = client.getNamespaceTable().getIndex("urn:twinline").intValue();
+        org.eclipse.milo.opcua.stack.core.types.builtin.NodeId count =
+            new org.eclipse.milo.opcua.stack.core.types.builtin.NodeId(ns,
+                serving.runner().plant().name() + "/Plc/Count");
+        java.util.function.Supplier<Long> status = () -> {
+          try {
+            return client.readValue(0, org.eclipse.milo.opcua.stack.core.types.enumerated
+                .TimestampsToReturn.Both, count).statusCode().value();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        };
+        await().atMost(Duration.ofSeconds(60)).until(() -> out.toString()
+            .contains("PLC link: DOWN"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> status.get()
+            == org.eclipse.milo.opcua.stack.core.StatusCodes.Bad_NoCommunication);
+
+        plc = new ProcessBuilder("/usr/bin/python3", EXAMPLE.resolve("soft_plc.py").toString(),
+            String.valueOf(free)).redirectErrorStream(true).start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> out.toString()
+            .contains("PLC link: UP"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> status.get() == 0L);
+      } finally {
+        client.disconnect();
+      }
+    } finally {
+      if (plc != null) {
+        plc.destroy();
+        assertThat(plc.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      }
+    }
+  }
 }
