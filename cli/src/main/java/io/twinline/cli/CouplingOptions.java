@@ -101,7 +101,12 @@ final class CouplingOptions {
   void check(LineDefinition line) throws InvalidDefinitionException {
     modbusOptions();
     if (plc == null && plcTags == null) {
-      return;
+      java.util.Optional<io.twinline.line.model.CouplingSection> section =
+          io.twinline.line.LineDefinitions.coupling(line);
+      if (section.isEmpty()) {
+        return;
+      }
+      fromSection(section.get());
     }
     if (plc == null || plcTags == null) {
       throw new IllegalArgumentException("--plc and --plc-tags go together: the PLC's URL and"
@@ -131,6 +136,25 @@ final class CouplingOptions {
       }
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--plc: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Takes the coupling from the line file's {@code coupling:} section; the flags given override
+   * its fields (but --plc-word-order ABCD, the default, cannot override a CDAB there).
+   */
+  private void fromSection(io.twinline.line.model.CouplingSection section) {
+    plc = section.plc();
+    plcTags = section.tags().toString();
+    if (plcCycle == null && section.cycle().isPresent()) {
+      plcCycle = (int) Math.max(1, section.cycle().get().toMillis());
+    }
+    plcPauseWhileDown |= section.pauseWhileDown();
+    if (plcStatus == null) {
+      plcStatus = section.status().map(Object::toString).orElse(null);
+    }
+    if ("ABCD".equals(plcWordOrder)) {
+      plcWordOrder = section.wordOrder().orElse(plcWordOrder);
     }
   }
 

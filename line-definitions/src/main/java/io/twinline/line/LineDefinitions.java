@@ -28,6 +28,27 @@ public final class LineDefinitions {
     return LineReader.read(file.toString(), text);
   }
 
+  /**
+   * The {@code coupling:} section of the file {@code line} was read from, if it has one (an
+   * example packaged in the jar or a line built in code has none).
+   *
+   * @throws InvalidDefinitionException if the file has changed and is no longer valid
+   */
+  public static java.util.Optional<io.twinline.line.model.CouplingSection> coupling(
+      LineDefinition line) throws InvalidDefinitionException {
+    Path file;
+    try {
+      file = Path.of(line.file());
+    } catch (java.nio.file.InvalidPathException e) {
+      return java.util.Optional.empty();
+    }
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      return java.util.Optional.empty();
+    }
+    String text = TextFiles.read(file, "check the path; example lines are in line-definitions/");
+    return LineReader.readAll(line.file(), text).coupling();
+  }
+
   /** Reads a line from text; {@code fileName} is used in problem locations. */
   public static LineDefinition parse(String fileName, String text)
       throws InvalidDefinitionException {

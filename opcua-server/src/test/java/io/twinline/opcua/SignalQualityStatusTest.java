@@ -69,4 +69,39 @@ class SignalQualityStatusTest {
     assertThat(raw.value().value()).isEqualTo((short) 32767);
     assertThat(read(client, fixture.signal("Tx/LevelWireBreak")).value().value()).isEqualTo(true);
   }
+
+  /**
+   * A controller that feeds outputs (the PLC coupling) marks them COMM_FAILURE while its link is
+   * down: a client reads the last value with Bad_NoCommunication, then Good once it is back.
+   */
+  @Test
+  void aSignalWhoseFeedingLinkIsDownIsBadNoCommunication() throws Exception {
+    fixture = ServerFixture.start(
+        LineDefinitions.parse("fed.yaml", """
+            line: Fed
+            components:
+              - name: Io
+                type: variables
+                variables:
+                  - {name: Count, type: Int32, direction: output}
+            """),
+        TimeMode.REALTIME, 1.0, pki, o -> o);
+    OpcUaClient client = fixture.connect();
+    java.util.List<io.twinline.line.SignalPath> fed =
+        java.util.List.of(io.twinline.line.SignalPath.parse("Io/Count"));
+    fixture.runner.control().write(fed.get(0), 42).join().orElseThrow();
+    fixture.runner.control().execute(new io.twinline.sim.run.SetQuality(fed,
+        io.twinline.sim.signal.SignalQuality.COMM_FAILURE)).join().orElseThrow();
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      DataValue count = read(client, fixture.signal("Io/Count"));
+      assertThat(count.statusCode().value()).isEqualTo(StatusCodes.Bad_NoCommunication);
+      assertThat(count.value().value()).isEqualTo(42);
+    });
+
+    fixture.runner.control().execute(new io.twinline.sim.run.SetQuality(fed,
+        io.twinline.sim.signal.SignalQuality.GOOD)).join().orElseThrow();
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(read(client, fixture.signal("Io/Count")).statusCode().isGood()).isTrue());
+  }
 }

@@ -130,6 +130,10 @@ public final class PlcCoupling implements AutoCloseable {
   private volatile long connects;
   private volatile long failures;
   private boolean pausedByUs;
+  /** The signals read from the PLC, whose quality is bad while the link is down. */
+  private final List<io.twinline.line.SignalPath> fed;
+  /** Whether {@link #fed} carry COMM_FAILURE now (set by us). */
+  private volatile boolean stale;
   private PlcConnection connection;
   private boolean fresh;
 
@@ -149,6 +153,7 @@ public final class PlcCoupling implements AutoCloseable {
           .add(binding);
     }
     this.reads = Block.plan(outputs, false);
+    this.fed = outputs.stream().map(b -> b.signal().path()).toList();
     this.writes = Block.plan(inputs, true);
     List<Signal> signals = runner.plant().signals().all();
     this.values = new ProcessValues(signals.size());
@@ -307,6 +312,12 @@ public final class PlcCoupling implements AutoCloseable {
         }
       }
     }
+    if (stale) {
+      // after the fresh values (queued before it): they are the PLC's again
+      stale = false;
+      runner.control().execute(new io.twinline.sim.run.SetQuality(fed,
+          io.twinline.sim.signal.SignalQuality.GOOD));
+    }
     fresh = false;
   }
 
@@ -392,6 +403,17 @@ public final class PlcCoupling implements AutoCloseable {
     if (options.pauseWhileDown()) {
       pause();
     }
+    if (!stale && !fed.isEmpty() && running) {
+      // after the pause: while paused it is applied at once
+      stale = true;
+      runner.control().execute(new io.twinline.sim.run.SetQuality(fed,
+          io.twinline.sim.signal.SignalQuality.COMM_FAILURE));
+    }
+  }
+
+  /** Whether the signals read from the PLC are marked stale (link down since they were read). */
+  public boolean stale() {
+    return stale;
   }
 
   private void pause() {

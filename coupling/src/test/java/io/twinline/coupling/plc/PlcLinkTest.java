@@ -158,8 +158,22 @@ class PlcLinkTest {
       port = free.getLocalPort();
     }
     SimulationRunner line = runner("line.yaml", LINE);
+    // what the change feed publishes for a signal fed from the PLC, and for one it is not
+    java.util.Map<String, io.twinline.sim.signal.SignalQuality> published =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    open(line.feed().lossless("quality", (changes, epoch) -> {
+      for (int i = 0; i < changes.size(); i++) {
+        published.put(changes.definition(i).path().toString(), changes.quality(i));
+      }
+    }));
     PlcCoupling coupling = couple(line, port, false, true);
     await().atMost(Duration.ofSeconds(60)).until(() -> coupling.failures() >= 3);
+    // the values read from the PLC are stale: bad quality (OPC UA Bad_NoCommunication)
+    await().atMost(Duration.ofSeconds(60)).until(() ->
+        published.get("Io/V199") == io.twinline.sim.signal.SignalQuality.COMM_FAILURE);
+    assertThat(published.get("Io/V0")).isEqualTo(io.twinline.sim.signal.SignalQuality.COMM_FAILURE);
+    assertThat(published.get("Io/Link")).isEqualTo(io.twinline.sim.signal.SignalQuality.GOOD);
+    assertThat(published.get("Io/S0")).isEqualTo(io.twinline.sim.signal.SignalQuality.GOOD);
     assertThat(coupling.state()).isNotEqualTo(LinkState.UP);
     assertThat(coupling.lastError()).containsIgnoringCase("connect");
     assertThat(line.state()).isEqualTo(RunnerState.PAUSED);
@@ -172,6 +186,11 @@ class PlcLinkTest {
     await().atMost(Duration.ofSeconds(60)).until(() -> coupling.state() == LinkState.UP);
     await().atMost(Duration.ofSeconds(60)).until(() -> line.state() == RunnerState.RUNNING);
     await().atMost(Duration.ofSeconds(60)).until(() -> value(line, "Io/Link").equals(1));
+    // the PLC's values again: good once more
+    await().atMost(Duration.ofSeconds(60)).until(() ->
+        published.get("Io/V199") == io.twinline.sim.signal.SignalQuality.GOOD);
+    assertThat(published.get("Io/V0")).isEqualTo(io.twinline.sim.signal.SignalQuality.GOOD);
+    assertThat(coupling.stale()).isFalse();
   }
 
   static java.util.Map<String, Long> threadNames() {

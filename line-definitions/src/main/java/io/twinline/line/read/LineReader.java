@@ -69,6 +69,18 @@ public final class LineReader {
 
   /** Reads a YAML (or, for a {@code .json} file name, JSON) line file. */
   public static LineDefinition read(String file, String text) throws InvalidDefinitionException {
+    return readAll(file, text).line();
+  }
+
+  /** A line file read in full: the line and its {@code coupling:} section, if it has one. */
+  public record Read(LineDefinition line,
+      Optional<io.twinline.line.model.CouplingSection> coupling) {}
+
+  /**
+   * Reads a line file with its {@code coupling:} section (relative paths in it are resolved
+   * against {@code file}'s directory); every problem of either is listed.
+   */
+  public static Read readAll(String file, String text) throws InvalidDefinitionException {
     Problems problems = new Problems();
     Optional<YamlNode> root = YamlReader.read(file, text, problems);
     if (root.isEmpty()) {
@@ -96,6 +108,8 @@ public final class LineReader {
     List<YamlMap> items = componentItems(top);
     Optional<YamlList> faultList = top.list("faults", false, "");
     Optional<YamlList> recipeList = top.list("recipes", false, "");
+    Optional<YamlMap> couplingMap =
+        top.map("coupling", false, "{plc: modbus-tcp://127.0.0.1:502, tags: tags.csv}");
     top.finish();
 
     References references = new References(declaredTypes(items), declaredNames(items));
@@ -115,9 +129,12 @@ public final class LineReader {
             .map(list -> readRecipes(list, components, options, problems))
             .orElse(List.of());
     checkBeltDrives(components);
+    Optional<io.twinline.line.model.CouplingSection> coupling = couplingMap.flatMap(map ->
+        CouplingReader.read(map, file, components.stream()
+            .flatMap(c -> c.definition().signals().stream()).toList(), options, problems));
 
     problems.throwIfAny();
-    return new LineDefinition(
+    return new Read(new LineDefinition(
         name.orElseThrow(),
         description,
         ioCycle,
@@ -127,7 +144,7 @@ public final class LineReader {
         faults,
         recipes,
         file,
-        placements);
+        placements), coupling);
   }
 
   private static Duration ioCycle(MapReader top) {

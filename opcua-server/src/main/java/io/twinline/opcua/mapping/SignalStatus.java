@@ -6,7 +6,8 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 
 /**
  * The StatusCode a signal's value is published with: the quality its I/O card gives it, or
- * Good_LocalOverride while it is forced (a forced value is what the PLC reads, card or not).
+ * Good_LocalOverride while it is forced (a forced value is what the PLC reads, card or not);
+ * Bad_NoCommunication (OPC DA's "comm failure") while the PLC link that feeds it is down.
  */
 public final class SignalStatus {
 
@@ -15,6 +16,7 @@ public final class SignalStatus {
       new StatusCode(StatusCodes.Uncertain_EngineeringUnitsExceeded);
   private static final StatusCode OVERFLOW = new StatusCode(StatusCodes.Bad_OutOfRange);
   private static final StatusCode WIRE_BREAK = new StatusCode(StatusCodes.Bad_SensorFailure);
+  private static final StatusCode COMM_FAILURE = new StatusCode(StatusCodes.Bad_NoCommunication);
 
   private SignalStatus() {}
 
@@ -27,6 +29,7 @@ public final class SignalStatus {
       case OUT_OF_RANGE -> OUT_OF_RANGE;
       case OVERFLOW -> OVERFLOW;
       case WIRE_BREAK -> WIRE_BREAK;
+      case COMM_FAILURE -> COMM_FAILURE;
     };
   }
 }

@@ -337,6 +337,18 @@ public final class Signal {
   }
 
   /**
+   * Sets the quality and publishes it at once, even if the value stays (an output's too): for a
+   * controller that feeds the signal and lost its link ({@link SignalQuality#COMM_FAILURE}).
+   */
+  public void publishQuality(SignalQuality newQuality) {
+    setQuality(newQuality);
+    if (qualityChanged) {
+      qualityChanged = false;
+      markChanged();
+    }
+  }
+
+  /**
    * Puts an input's I/O card behind its faults: what it returns is what the PLC reads. It may
    * set the quality ({@link #setQuality}) while it runs.
    */

@@ -5,7 +5,8 @@ import io.twinline.line.AnalogCard;
 /**
  * How far the PLC can trust a value, as its I/O card says: good, past the instrument's range
  * (uncertain), beyond what the card measures, or a broken wire (bad). Protocols map it to their
- * own codes (OPC UA StatusCodes in the server); the plant only says what the card reports.
+ * own codes (OPC UA StatusCodes in the server); the plant only says what the card reports, or
+ * (COMM_FAILURE) that the link a controller feeds the value through is down.
  */
 public enum SignalQuality {
   GOOD,
@@ -14,7 +15,12 @@ public enum SignalQuality {
   /** Overflow or underflow: beyond what the card can measure. */
   OVERFLOW,
   /** The card reports a broken wire. */
-  WIRE_BREAK;
+  WIRE_BREAK,
+  /**
+   * The link that feeds the value (a PLC coupling reading it from the PLC) is down: the value is
+   * the last one received, stale.
+   */
+  COMM_FAILURE;
 
   public boolean isGood() {
     return this == GOOD;
@@ -26,7 +32,7 @@ public enum SignalQuality {
   }
 
   public boolean isBad() {
-    return this == OVERFLOW || this == WIRE_BREAK;
+    return this == OVERFLOW || this == WIRE_BREAK || this == COMM_FAILURE;
   }
 
   public static SignalQuality of(AnalogCard.Status status) {
