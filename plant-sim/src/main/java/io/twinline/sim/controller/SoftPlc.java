@@ -67,8 +67,10 @@ public final class SoftPlc {
     java.util.concurrent.atomic.AtomicLong scans = new java.util.concurrent.atomic.AtomicLong();
     SoftPlc[] current = new SoftPlc[1];
     long[] before = new long[1];
-    // a probe instance tells what a watchable program's variables are before the first scan
-    ProgramWatch watch = programs.get() instanceof Watchable probe
+    // the first instance, made now, tells what a watchable program's variables are before the
+    // first scan; it is the one that runs from the start
+    ControlProgram[] first = {programs.get()};
+    ProgramWatch watch = first[0] instanceof Watchable probe
         ? new ProgramWatch(probe.watched()) : null;
     if (watch != null) {
       runner.watch(watch);
@@ -76,7 +78,8 @@ public final class SoftPlc {
     runner.subscribe(changes -> {
       if (changes.isSnapshot()) {
         // a start or a reset: the plant is new, so is the PLC's program
-        ControlProgram program = programs.get();
+        ControlProgram program = first[0] != null ? first[0] : programs.get();
+        first[0] = null;
         if (current[0] != null) {
           before[0] += current[0].scans();
           program.restart(current[0].program);
